@@ -1,0 +1,37 @@
+# dlqa: make serve | make test | make build | make pdf
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test pdf clean
+
+install: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+serve: install
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Build into a temporary folder and move it into place only when the whole build passed,
+# so a failed build never leaves a half-written site/ behind.
+build: install
+	rm -rf .site-tmp
+	$(BIN)/mkdocs build --strict --site-dir .site-tmp
+	rm -rf site && mv .site-tmp site
+
+# The tests read the site this builds (the build runs every snippet once; the tests reuse
+# the cached results rather than running them again).
+test: build
+	$(BIN)/pytest -n auto
+
+clean:
+	rm -rf site .site-tmp outputs .cache dist

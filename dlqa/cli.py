@@ -1,0 +1,180 @@
+"""The `dlqa` command: find similar questions, scaffold a page, check the content."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from dlqa import dedup
+from dlqa.catalogue import load_catalogue, question_files
+from dlqa.errors import ContentError, ContentErrors
+from dlqa.repo import Repo
+from dlqa.snippets import run_snippets
+
+PLACEHOLDER = "TODO(dlqa)"
+_SLUG_STOP = frozenset("a an the is are what how why do does of in to and or for you".split())
+
+
+def slugify(question: str, max_words: int = 6) -> str:
+    """A page id from a question: its first meaningful words, lower case, joined by '-'."""
+    words = [w for w in re.findall(r"[a-z0-9]+", question.lower()) if w not in _SLUG_STOP]
+    return "-".join(words[:max_words]) or "question"
+
+
+def _pages(repo: Repo) -> dict:
+    catalogue = load_catalogue(repo, check=False)
+    return catalogue, {q.id: q.phrasings for q in catalogue.questions}
+
+
+def cmd_similar(args, repo: Repo) -> int:
+    catalogue, phrasings = _pages(repo)
+    ranked = dedup.rank(args.text, phrasings, args.top)
+    by_id = catalogue.by_id
+    if args.json:
+        print(json.dumps([
+            {"id": pid, "title": by_id[pid].title, "url": by_id[pid].url,
+             "score": round(m.score, 1), "matched": m.phrasing} for pid, m in ranked
+        ], indent=1))
+    else:
+        for pid, match in ranked:
+            print(f"{match.score:5.1f}  docs/{by_id[pid].path}  {by_id[pid].title}")
+            if match.phrasing != by_id[pid].title:
+                print(f"       (matched: {match.phrasing})")
+    return 0
+
+
+def page_template(qid: str, question: str, level: str, snippet: str | None) -> str:
+    code = ""
+    if snippet:
+        code = (f'## Code\n\n```python title="{snippet}"\n--8<-- "{snippet}"\n```\n\n'
+                f'Output:\n\n```text\n--8<-- "outputs/{snippet[9:-3]}.txt"\n```\n\n')
+    return (
+        f"---\nid: {qid}\ntitle: {json.dumps(question)}\naliases: []\nlevel: {level}\n"
+        f"tags: []\nsources: []\nrelated: []\n---\n\n"
+        f"## Short answer\n\n{PLACEHOLDER} two to four sentences a candidate could say aloud.\n\n"
+        f"## Explanation\n\n{PLACEHOLDER} the mechanism, the intuition and the math.\n\n"
+        f"{code}"
+        f"## Common mistakes\n\n- {PLACEHOLDER} a misconception, and what is right.\n\n"
+        f"## Follow-up questions\n\n- {PLACEHOLDER} a linked follow-up question.\n"
+    )
+
+
+def snippet_template(question: str) -> str:
+    return (f'"""Checks the claims of: {question}"""\n\nimport numpy as np\n\n'
+            f"rng = np.random.default_rng(0)\n# {PLACEHOLDER} compute the claim, assert it, "
+            "print a short result.\nraise NotImplementedError\n")
+
+
+def cmd_new(args, repo: Repo) -> int:
+    if args.topic not in repo.topics:
+        print(f"error: unknown topic {args.topic!r}; topics: {', '.join(repo.topics)}",
+              file=sys.stderr)
+        return 2
+    _, phrasings = _pages(repo)
+    qid = args.id or slugify(args.question)
+    ranked = dedup.rank(args.question, phrasings, 3)
+    for pid, match in ranked:
+        print(f"similar: {match.score:5.1f}  {pid}  ({match.phrasing})")
+    if ranked and ranked[0][1].score >= dedup.THRESHOLD and not args.force:
+        pid, match = ranked[0]
+        print(f"error: near-duplicate of {pid!r} (score {match.score:.0f} >= "
+              f"{dedup.THRESHOLD:.0f}); add your phrasing to its aliases, or pass --force "
+              "if it is a different question", file=sys.stderr)
+        return 1
+    page = repo.docs_dir / args.topic / f"{qid}.md"
+    if any(p.stem == qid for p in question_files(repo)):
+        print(f"error: a page with id {qid!r} exists; choose another with --id", file=sys.stderr)
+        return 1
+    snippet = f"snippets/{args.topic}/{qid}.py" if args.snippet else None
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(page_template(qid, args.question, args.level, snippet), encoding="utf-8")
+    print(f"wrote {repo.rel(page)}")
+    if snippet:
+        path = repo.root / snippet
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(snippet_template(args.question), encoding="utf-8")
+        print(f"wrote {snippet}")
+    print(f"next: replace every {PLACEHOLDER}, add tags and sources, then run `dlqa check`")
+    return 0
+
+
+def check(repo: Repo, run: bool = True) -> list[ContentError]:
+    """Every problem `dlqa check` reports (the build fails on the same ones)."""
+    try:
+        catalogue = load_catalogue(repo)
+    except ContentErrors as exc:
+        return exc.errors
+    errors = []
+    owners = {s: q for q in catalogue.questions for s in q.snippets}
+    for q in catalogue.questions:
+        if PLACEHOLDER in q.body:
+            errors.append(ContentError(f"docs/{q.path}", f"unfinished: replace every "
+                                       f"{PLACEHOLDER} placeholder"))
+    for path in sorted(repo.snippets_dir.rglob("*.py")):
+        if repo.rel(path) not in owners:
+            errors.append(ContentError(repo.rel(path), "no page includes this snippet; "
+                                       "include it in its page or delete it"))
+    if run and not errors:
+        for result in run_snippets([repo.root / s for s in owners], repo):
+            if not result.ok:
+                errors.append(ContentError(f"docs/{owners[result.path].path}",
+                                           f"snippet {result.path} failed: {result.error}"))
+    return errors
+
+
+def cmd_check(args, repo: Repo) -> int:
+    errors = check(repo, run=not args.no_run)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    if not errors:
+        print(f"ok: {len(question_files(repo))} questions checked")
+    return 1 if errors else 0
+
+
+def cmd_import_seeds(args, repo: Repo) -> int:
+    from dlqa.seeds import import_seed_lists
+
+    for path in import_seed_lists(Path(args.tsv), Path(args.sources_md),
+                                  repo.data_dir / "sources"):
+        print(f"wrote {repo.rel(path)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dlqa", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("similar", help="list the existing questions nearest to TEXT")
+    p.add_argument("text")
+    p.add_argument("--top", type=int, default=5)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+    p.set_defaults(func=cmd_similar)
+    p = sub.add_parser("new", help="scaffold a question page (refuses near-duplicates)")
+    p.add_argument("question")
+    p.add_argument("--topic", required=True)
+    p.add_argument("--level", default="intermediate",
+                   choices=["beginner", "intermediate", "advanced"])
+    p.add_argument("--id", help="page id (default: from the question)")
+    p.add_argument("--snippet", action="store_true", help="also scaffold a snippet")
+    p.add_argument("--force", action="store_true", help="write even if near-duplicate")
+    p.set_defaults(func=cmd_new)
+    p = sub.add_parser("check", help="validate every page and snippet without building")
+    p.add_argument("--no-run", action="store_true", help="do not run the snippets")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("import-seeds", help="import a seed question list into data/sources/")
+    p.add_argument("tsv")
+    p.add_argument("sources_md")
+    p.set_defaults(func=cmd_import_seeds)
+    args = parser.parse_args(argv)
+    try:
+        repo = Repo.find()
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return args.func(args, repo)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

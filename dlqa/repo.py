@@ -1,0 +1,77 @@
+"""Where things live in a dlqa checkout, and the small data files read from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    description: str
+
+
+@dataclass
+class Repo:
+    """A dlqa checkout: pages, snippets, data and the generated outputs and caches."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Repo:
+        """The checkout that contains `start` (default: the working directory)."""
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "mkdocs.yml").is_file() and (folder / "data").is_dir():
+                return cls(folder)
+        raise FileNotFoundError(f"no dlqa checkout (mkdocs.yml and data/) above {here}")
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def snippets_dir(self) -> Path:
+        return self.root / "snippets"
+
+    @property
+    def outputs_dir(self) -> Path:
+        return self.root / "outputs"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / "data"
+
+    def rel(self, path: Path) -> str:
+        """A path as written in messages: relative to the checkout where possible."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    @cached_property
+    def tags(self) -> dict[str, str]:
+        """The allowed tag vocabulary: tag -> meaning."""
+        return yaml.safe_load((self.data_dir / "tags.yaml").read_text(encoding="utf-8"))
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        """Question topics in navigation order: folder name -> Topic."""
+        raw = yaml.safe_load((self.data_dir / "topics.yaml").read_text(encoding="utf-8"))
+        return {t["id"]: Topic(t["id"], t["title"], t["description"]) for t in raw}
+
+    @cached_property
+    def seeds(self):
+        """The seed-question registry read from data/sources/."""
+        from dlqa.seeds import load_registry
+
+        return load_registry(self.data_dir / "sources")

@@ -1,0 +1,50 @@
+"""Run one snippet with no network, no subprocesses and no writes outside its directory.
+
+Invoked as `python -B sandbox.py SNIPPET` with an empty temporary directory as the working
+directory; the runner adds the time limit. The limits are enforced with an audit hook
+(PEP 578), so they hold for any code the snippet calls, not only the standard wrappers.
+"""
+
+import os
+import runpy
+import sys
+
+_NETWORK = {"socket.connect", "socket.bind", "socket.getaddrinfo", "socket.sendto",
+            "socket.sendmsg", "socket.gethostbyname", "socket.gethostbyaddr"}
+_PROCESS = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
+            "os.fork", "os.forkpty", "pty.spawn"}
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
+def _guard(workdir: str):
+    def hook(event: str, args: tuple) -> None:
+        if event in _NETWORK:
+            raise PermissionError(f"snippets may not use the network ({event})")
+        if event in _PROCESS:
+            raise PermissionError(f"snippets may not start processes ({event})")
+        if event == "open" and args[0] is not None and not isinstance(args[0], int):
+            mode, flags = args[1], args[2]
+            writing = (mode and any(c in mode for c in "wax+")) or (flags & _WRITE_FLAGS)
+            target = os.path.realpath(os.fsdecode(args[0]))
+            if writing and not target.startswith(workdir + os.sep):
+                raise PermissionError(
+                    f"snippets may write only in their temporary directory, not {target}"
+                )
+        if event in {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "shutil.rmtree"}:
+            target = os.path.realpath(os.fsdecode(args[0]))
+            if not target.startswith(workdir + os.sep):
+                raise PermissionError(f"snippets may not change files outside {workdir}")
+
+    return hook
+
+
+def main() -> None:
+    snippet = os.path.abspath(sys.argv[1])
+    sys.argv = [snippet]
+    sys.path[0] = os.path.dirname(snippet)
+    sys.addaudithook(_guard(os.path.realpath(os.getcwd())))
+    runpy.run_path(snippet, run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()

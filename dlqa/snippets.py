@@ -1,0 +1,115 @@
+"""Run snippets in the sandbox, in parallel, caching each result by content hash.
+
+A snippet's result depends only on its bytes and the interpreter and NumPy it ran with,
+so an unchanged snippet is never run twice: the build and the tests share the cache in
+.cache/snippets/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from dlqa.repo import Repo
+
+TIMEOUT_SECONDS = float(os.environ.get("DLQA_SNIPPET_TIMEOUT", "30"))
+SANDBOX = Path(__file__).with_name("sandbox.py")
+_TRACEBACK_LINES = 6
+
+
+@dataclass
+class SnippetResult:
+    path: str  # repository-relative
+    ok: bool
+    output: str
+    error: str
+    seconds: float
+    cached: bool = False
+
+
+def _environment_key() -> str:
+    try:
+        numpy = metadata.version("numpy")
+    except metadata.PackageNotFoundError:
+        numpy = "none"
+    return f"{sys.version}|numpy {numpy}|{SANDBOX.read_bytes().hex()[:64]}"
+
+
+def cache_key(source: bytes) -> str:
+    return hashlib.sha256(_environment_key().encode() + b"\0" + source).hexdigest()
+
+
+def run_snippet(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> SnippetResult:
+    """Run one snippet, or return its cached result if this exact content passed before."""
+    rel = repo.rel(path)
+    source = path.read_bytes()
+    cached = repo.cache_dir / "snippets" / f"{cache_key(source)}.json"
+    if cached.is_file():
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        return SnippetResult(**{**data, "path": rel, "cached": True})
+    result = _execute(path, rel, timeout)
+    if result.ok:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(asdict(result)), encoding="utf-8")
+        partial.replace(cached)  # atomic: parallel builds and tests share the cache
+    return result
+
+
+def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
+    start = time.perf_counter()
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0",
+           "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1",
+           "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LC_ALL": "C.UTF-8"}
+    with tempfile.TemporaryDirectory(prefix="dlqa-snippet-") as workdir:
+        proc = subprocess.Popen(
+            [sys.executable, "-B", str(SANDBOX), str(path.resolve())], cwd=workdir, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+            text=True, start_new_session=True,
+        )
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            return SnippetResult(rel, False, "", f"did not finish within {timeout:g} s "
+                                 "(killed); make it faster or find the endless loop",
+                                 time.perf_counter() - start)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        tail = " | ".join(line.strip() for line in err.strip().splitlines()[-_TRACEBACK_LINES:])
+        return SnippetResult(rel, False, out, f"exited with status {proc.returncode}: {tail}",
+                             seconds)
+    return SnippetResult(rel, True, out, "", seconds)
+
+
+def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None) -> list[SnippetResult]:
+    """Run many snippets in parallel (cached ones cost a file read)."""
+    jobs = jobs or os.cpu_count() or 1
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(lambda p: run_snippet(p, repo), paths))
+
+
+def output_path(snippet: str, repo: Repo) -> Path:
+    """Where the build writes a snippet's output: snippets/a/b.py -> outputs/a/b.txt."""
+    rel = Path(snippet).relative_to("snippets").with_suffix(".txt")
+    return repo.outputs_dir / rel
+
+
+def write_output(result: SnippetResult, repo: Repo) -> None:
+    """Write a passing snippet's stdout where the page's include expects it."""
+    target = output_path(result.path, repo)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = result.output.rstrip("\n") + "\n"
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")

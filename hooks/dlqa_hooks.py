@@ -1,0 +1,100 @@
+"""MkDocs hooks: thin glue between MkDocs and the dlqa package.
+
+Each hook calls plain functions in dlqa; the logic lives there so the CLI and the tests
+use the same code.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from dlqa import pages
+from dlqa.catalogue import Catalogue, load_catalogue
+from dlqa.errors import ContentError, ContentErrors
+from dlqa.mathrender import KatexRenderer
+from dlqa.repo import Repo
+from dlqa.snippets import run_snippets, write_output
+
+log = logging.getLogger("mkdocs.hooks.dlqa")
+_state: dict = {}
+
+
+def _fail(errors: list) -> None:
+    raise PluginError("\n".join(str(e) for e in errors))
+
+
+def on_config(config):
+    """Check every page against the others; build the navigation from the catalogue."""
+    repo = Repo(Path(config.config_file_path).parent)
+    try:
+        catalogue = load_catalogue(repo)
+    except ContentErrors as exc:
+        _fail(exc.errors)
+    _state.update(repo=repo, catalogue=catalogue)
+    if not config.nav:
+        config.nav = pages.navigation(catalogue, config.extra.get("nav_after", []))
+    return config
+
+
+def on_pre_build(config):
+    """Run every snippet so the pages can include its output."""
+    repo: Repo = _state["repo"]
+    catalogue: Catalogue = _state["catalogue"]
+    owners = {s: q for q in catalogue.questions for s in q.snippets}
+    results = run_snippets([repo.root / s for s in owners], repo)
+    failures = [
+        ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}")
+        for r in results if not r.ok
+    ]
+    if failures:
+        _fail(failures)
+    for result in results:
+        write_output(result, repo)
+    ran = [r for r in results if not r.cached]
+    log.info("dlqa: %d questions, %d snippets (%d run, %d cached)",
+             len(catalogue.questions), len(results), len(ran), len(results) - len(ran))
+    _state["katex"] = KatexRenderer(repo.root / "node_modules" / "katex",
+                                    repo.cache_dir / "katex.json")
+
+
+def on_files(files, config):
+    catalogue: Catalogue = _state["catalogue"]
+    for path, content in pages.generated_pages(catalogue).items():
+        existing = files.get_file_from_path(path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    question = _state["catalogue"].by_id.get(Path(page.file.src_uri).stem)
+    if question is None or question.path != page.file.src_uri:
+        return markdown
+    page.meta["dlqa_id"] = question.id
+    return (pages.question_header(question) + markdown
+            + pages.question_footer(question, _state["catalogue"]))
+
+
+def on_post_page(output, page, config):
+    """Render math after the search plugin has indexed the page, so the index keeps TeX."""
+    try:
+        return _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
+    except ContentError as exc:
+        _fail([exc])
+
+
+def on_post_build(config):
+    site = Path(config.site_dir)
+    _state["katex"].save()
+    (site / "questions.json").write_text(_state["catalogue"].to_json(), encoding="utf-8")
+    katex_dist = _state["repo"].root / "node_modules" / "katex" / "dist"
+    target = site / "assets" / "katex"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(katex_dist / "katex.min.css", target / "katex.min.css")
+    shutil.copytree(katex_dist / "fonts", target / "fonts", dirs_exist_ok=True)

@@ -1,0 +1,147 @@
+"""Shared fixtures: the real repository, its built site, and scratch repositories."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from dlqa.repo import Repo
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture(scope="session")
+def repo() -> Repo:
+    return Repo(ROOT)
+
+
+def build(root: Path, site: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the repository at `root` into `site`."""
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=root, env=ENV, capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(repo: Repo) -> Path:
+    """The built site: `make test` builds it first; otherwise it is built once here."""
+    site_dir = ROOT / "site"
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    with FileLock(str(ROOT / ".cache" / "site.lock")):
+        if not (site_dir / "questions.json").is_file():
+            result = build(ROOT, ROOT / ".site-tmp")
+            assert result.returncode == 0, result.stderr[-3000:]
+            shutil.rmtree(site_dir, ignore_errors=True)
+            (ROOT / ".site-tmp").rename(site_dir)
+    return site_dir
+
+
+GOOD_PAGE = """---
+id: {id}
+title: {title}
+aliases:
+  - {alias}
+level: beginner
+tags: [basics]
+sources: [{source}]
+related: []
+---
+
+## Short answer
+
+A tensor is an n-dimensional array of numbers with a shape, such as $(2, 3)$.
+
+## Explanation
+
+A rank-$k$ tensor has $k$ axes:
+
+$$
+T \\in \\mathbb{{R}}^{{n_1 \\times \\cdots \\times n_k}}
+$$
+
+## Code
+
+```python title="snippets/fundamentals/{id}.py"
+--8<-- "snippets/fundamentals/{id}.py"
+```
+
+Output:
+
+```text
+--8<-- "outputs/fundamentals/{id}.txt"
+```
+
+## Common mistakes
+
+- A tensor is not always three-dimensional.
+
+## Follow-up questions
+
+- What is broadcasting?
+"""
+
+GOOD_SNIPPET = '''"""Checks a tensor's shape."""
+
+import numpy as np
+
+t = np.zeros((2, 3))
+assert t.shape == (2, 3)
+print("shape:", t.shape)
+'''
+
+
+class Scratch:
+    """A small, complete dlqa repository in a temporary folder, for fault injection."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        root.mkdir(parents=True)
+        for name in ("mkdocs.yml", "data", "hooks"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+        (root / "node_modules").symlink_to(ROOT / "node_modules")
+        (root / "docs" / "stylesheets").mkdir(parents=True)
+        shutil.copy2(ROOT / "docs" / "index.md", root / "docs" / "index.md")
+        shutil.copy2(ROOT / "docs" / "stylesheets" / "dlqa.css", root / "docs" / "stylesheets")
+        self.page("tensor", "What is a tensor?", "Explain tensors.", "acte-67")
+
+    def page(self, qid, title, alias, source, topic="fundamentals", text=None) -> Path:
+        path = self.root / "docs" / topic / f"{qid}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text or GOOD_PAGE.format(id=qid, title=title, alias=alias,
+                                                 source=source), encoding="utf-8")
+        self.snippet(f"{topic}/{qid}.py", GOOD_SNIPPET)
+        return path
+
+    def snippet(self, rel: str, text: str) -> Path:
+        path = self.root / "snippets" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def edit(self, rel: str, old: str, new: str) -> None:
+        path = self.root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self) -> subprocess.CompletedProcess:
+        return build(self.root, self.root / "site")
+
+    def dlqa(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(BIN / "dlqa"), *args], cwd=self.root, env=ENV,
+                              capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Scratch:
+    return Scratch(tmp_path / "repo")

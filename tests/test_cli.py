@@ -1,0 +1,52 @@
+"""The dlqa command: similar, new and check."""
+
+import json
+
+
+def test_similar_ranks_initialisation_first(scratch):
+    from tests.conftest import ROOT
+    import subprocess, sys
+    from pathlib import Path
+
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "dlqa"), "similar",
+         "why not start all weights at zero", "--json"],
+        cwd=ROOT, capture_output=True, text=True, check=True)
+    ranked = json.loads(result.stdout)
+    assert ranked[0]["id"] == "equal-weight-initialisation"
+    assert set(ranked[0]) >= {"id", "title", "url", "score"}
+
+
+def test_similar_text_output(scratch):
+    result = scratch.dlqa("similar", "Explain tensors")
+    assert result.returncode == 0
+    assert "docs/fundamentals/tensor.md" in result.stdout.splitlines()[0]
+
+
+def test_new_refuses_a_near_duplicate(scratch):
+    result = scratch.dlqa("new", "What are tensors?", "--topic", "fundamentals")
+    assert result.returncode == 1
+    assert "near-duplicate of 'tensor'" in result.stderr
+
+
+def test_new_scaffolds_page_and_snippet_that_check_rejects_until_written(scratch):
+    result = scratch.dlqa("new", "What is broadcasting in NumPy?", "--topic", "fundamentals",
+                          "--snippet")
+    assert result.returncode == 0, result.stderr
+    page = scratch.root / "docs" / "fundamentals" / "broadcasting-numpy.md"
+    assert page.is_file()
+    assert (scratch.root / "snippets" / "fundamentals" / "broadcasting-numpy.py").is_file()
+    check = scratch.dlqa("check")
+    assert check.returncode == 1
+    assert "docs/fundamentals/broadcasting-numpy.md: unfinished" in check.stderr
+
+
+def test_new_rejects_unknown_topic(scratch):
+    result = scratch.dlqa("new", "What is a tensor network?", "--topic", "cooking")
+    assert result.returncode == 2 and "unknown topic" in result.stderr
+
+
+def test_check_passes_on_a_good_repo(scratch):
+    result = scratch.dlqa("check")
+    assert result.returncode == 0, result.stderr
+    assert "ok: 1 questions checked" in result.stdout

@@ -1,0 +1,85 @@
+"""The Question model: what a valid page is, and the message for each invalid one."""
+
+from pathlib import Path
+
+import pytest
+
+from dlqa.errors import ContentError
+from dlqa.model import Question
+from tests.conftest import GOOD_PAGE
+
+
+def parse(repo, text: str, name: str = "tensor") -> Question:
+    return Question.from_text(text, repo.docs_dir / "fundamentals" / f"{name}.md", repo)
+
+
+def good(**kw) -> str:
+    fields = {"id": "tensor", "title": "What is a tensor?", "alias": "Explain tensors.",
+              "source": "acte-67", **kw}
+    return GOOD_PAGE.format(**fields)
+
+
+def test_good_page_parses(repo):
+    q = parse(repo, good())
+    assert q.id == "tensor" and q.topic == "fundamentals"
+    assert q.url == "fundamentals/tensor/"
+    assert q.snippets == ["snippets/fundamentals/tensor.py"]
+    assert q.outputs == ["outputs/fundamentals/tensor.txt"]
+    assert q.short_answer.startswith("A tensor is")
+    assert q.phrasings == ["What is a tensor?", "Explain tensors."]
+
+
+@pytest.mark.parametrize("old, new, message, line", [
+    ("level: beginner", "level: expert", "must be one of beginner, intermediate, advanced", 6),
+    ("tags: [basics]", "tags: [nonsense]", "tag 'nonsense' is not in the vocabulary", 7),
+    ("tags: [basics]", "tags: basics", "field 'tags'", 7),
+    ("related: []", "related: []\nauthor: me", "unknown field 'author'", 10),
+    ("title: What is a tensor?\n", "", "field 'title': is required", None),
+    ("id: tensor", "id: tensors", "does not match the file name", 2),
+    ("aliases:\n", "aliases: [unclosed\n", "not valid YAML", None),
+    ("## Common mistakes", "## Pitfalls", "unknown section '## Pitfalls'", None),
+    ("## Follow-up questions\n\n- What is broadcasting?\n", "", "'## Follow-up questions' is missing",
+     None),
+    ("A tensor is an n-dimensional array of numbers with a shape, such as $(2, 3)$.", "",
+     "'## Short answer' is empty", None),
+    ("## Common mistakes", "<script>alert(1)</script>\n\n## Common mistakes",
+     "<script> element is not allowed", None),
+    ("## Common mistakes", '<a href="javascript:alert(1)">x</a>\n\n## Common mistakes',
+     "javascript: link is not allowed", None),
+    ("## Common mistakes", '<img src="x.png" onerror="alert(1)">\n\n## Common mistakes',
+     "event-handler attribute is not allowed", None),
+])
+def test_bad_page_names_the_problem(repo, old, new, message, line):
+    text = good()
+    assert old in text
+    with pytest.raises(ContentError) as info:
+        parse(repo, text.replace(old, new, 1))
+    assert message in str(info.value)
+    assert info.value.path == "docs/fundamentals/tensor.md"
+    if line:
+        assert info.value.line == line
+
+
+def test_front_matter_must_be_a_mapping(repo):
+    with pytest.raises(ContentError, match="must be a mapping"):
+        parse(repo, "---\n- just\n- a list\n---\n\n## Short answer\n\nx\n")
+
+
+def test_code_in_fences_is_not_unsafe_html(repo):
+    text = good().replace("## Common mistakes",
+                          "```html\n<script>ok in code</script>\n```\n\n## Common mistakes")
+    assert parse(repo, text).id == "tensor"
+
+
+def test_every_real_page_parses(repo):
+    from dlqa.catalogue import question_files
+
+    files = question_files(repo)
+    assert len(files) >= 12
+    for path in files:
+        Question.from_file(path, repo)
+
+
+def test_unknown_topic(repo):
+    with pytest.raises(ContentError, match="is not a topic"):
+        Question.from_text(good(), Path(repo.docs_dir / "cooking" / "tensor.md"), repo)

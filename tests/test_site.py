@@ -1,0 +1,76 @@
+"""The built site: catalogue, generated pages, math, snippet output and search index."""
+
+import json
+import re
+
+from dlqa.catalogue import load_catalogue
+from dlqa.snippets import output_path
+
+
+def test_catalogue_lists_every_page(site, repo):
+    entries = json.loads((site / "questions.json").read_text())
+    catalogue = load_catalogue(repo, check=False)
+    assert {e["id"] for e in entries} == {q.id for q in catalogue.questions}
+    keys = {"id", "title", "url", "path", "topic", "level", "tags", "aliases", "sources",
+            "related", "snippets"}
+    for entry in entries:
+        assert set(entry) == keys
+        assert (site / entry["url"] / "index.html").is_file(), entry["url"]
+        assert entry["url"] == f"{entry['topic']}/{entry['id']}/"
+
+
+def test_every_seed_ref_is_cited_once(repo):
+    catalogue = load_catalogue(repo)
+    cited = [ref for q in catalogue.questions for ref in q.sources]
+    assert len(cited) == len(set(cited))
+    missing = set(repo.seeds.questions) - set(cited)
+    assert not missing, f"seed refs no page answers: {sorted(missing)}"
+
+
+def test_seed_phrasings_are_aliases(repo):
+    """A page answering a seed ref records that seed's phrasing."""
+    seeds = repo.seeds.questions
+    for q in load_catalogue(repo, check=False).questions:
+        norm = {p.strip().rstrip("?.").lower() for p in q.phrasings}
+        for ref in q.sources:
+            assert seeds[ref].question.strip().rstrip("?.").lower() in norm, (q.id, ref)
+
+
+def test_math_is_rendered_and_search_keeps_tex(site):
+    html = (site / "activations" / "softmax" / "index.html").read_text()
+    assert 'class="katex"' in html
+    assert not re.search(r'class="arithmatex">\\[(\[]', html), "raw TeX left in the page"
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    softmax = [d["text"] for d in index["docs"] if d["location"].startswith("activations/softmax/")]
+    assert any("\\(" in text for text in softmax)
+    assert not any("katex" in text for text in softmax)
+
+
+def test_snippet_output_on_page_is_the_real_output(site, repo):
+    page = (site / "activations" / "softmax" / "index.html").read_text()
+    output = output_path("snippets/activations/softmax.py", repo).read_text().strip()
+    first = output.splitlines()[0]
+    assert first.split()[0] in page
+    assert (site / "assets" / "katex" / "katex.min.css").is_file()
+
+
+def test_generated_pages_exist(site, repo):
+    for topic in repo.topics:
+        assert (site / topic / "index.html").is_file()
+    for path in ("levels/index.html", "tags/index.html", "sources/index.html"):
+        assert (site / path).is_file()
+    for source in repo.seeds.sources:
+        html = (site / "sources" / source / "index.html").read_text()
+        assert html.count('id="') > len(repo.seeds.sources[source].questions)
+
+
+def test_question_page_shows_id_aliases_and_sources(site):
+    html = (site / "training" / "equal-weight-initialisation" / "index.html").read_text()
+    assert "Question id:" in html and "equal-weight-initialisation" in html
+    assert "Also asked as" in html
+    assert "sources/analytics-vidhya/#av-04" in html
+
+
+def test_no_external_fonts_or_cdn(site):
+    html = (site / "activations" / "softmax" / "index.html").read_text()
+    assert "fonts.googleapis" not in html and "cdn.jsdelivr" not in html

@@ -28,6 +28,11 @@ build: install
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 
+# The whole encyclopedia as one PDF, printed by Chromium ($$DLQA_CHROMIUM, or chromium on PATH).
+pdf: build
+	$(BIN)/dlqa pdf --site site --out dist/dlqa.pdf
+	cp dist/dlqa.pdf site/dlqa.pdf
+
 # The tests read the site this builds (the build runs every snippet once; the tests reuse
 # the cached results rather than running them again).
 test: build

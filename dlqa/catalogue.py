@@ -25,9 +25,10 @@ class Catalogue:
         """Seed ref -> the page that answers it."""
         return {ref: q for q in self.questions for ref in q.sources}
 
-    def to_json(self) -> str:
-        return json.dumps([q.catalogue_entry() for q in self.questions], indent=1,
-                          ensure_ascii=False)
+    def to_json(self, directory_urls: bool = True) -> str:
+        """site/questions.json: one object per question."""
+        return json.dumps([q.catalogue_entry(directory_urls) for q in self.questions],
+                          indent=1, ensure_ascii=False)
 
 
 def question_files(repo: Repo) -> list[Path]:

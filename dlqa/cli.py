@@ -15,7 +15,7 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippets
 
 PLACEHOLDER = "TODO(dlqa)"
-_SLUG_STOP = frozenset("a an the is are what how why do does of in to and or for you".split())
+_SLUG_STOP = frozenset(["a", "an", "the", "is", "are", "what", "how", "why", "do", "does", "of", "in", "to", "and", "or", "for", "you"])
 
 
 def slugify(question: str, max_words: int = 6) -> str:
@@ -35,7 +35,8 @@ def cmd_similar(args, repo: Repo) -> int:
     by_id = catalogue.by_id
     if args.json:
         print(json.dumps([
-            {"id": pid, "title": by_id[pid].title, "url": by_id[pid].url,
+            # The site is built for file:// by the offline plugin: pages end in .html.
+            {"id": pid, "title": by_id[pid].title, "url": by_id[pid].site_url(False),
              "score": round(m.score, 1), "matched": m.phrasing} for pid, m in ranked
         ], indent=1))
     else:
@@ -143,6 +144,26 @@ def cmd_import_seeds(args, repo: Repo) -> int:
     return 0
 
 
+def cmd_pdf(args, repo: Repo) -> int:
+    from dlqa.pdf import export_pdf
+
+    print_page = Path(args.site) / "print_page.html"
+    if not print_page.is_file():
+        print(f"error: {print_page} does not exist; run `make build` first", file=sys.stderr)
+        return 2
+    try:
+        report = export_pdf(print_page, Path(args.out))
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if report["blocked"]:
+        print(f"error: the print page asked the network for {report['blocked'][:3]}",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: {report['pages']} pages, {report['bookmarks']} bookmarks")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="dlqa", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -167,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("tsv")
     p.add_argument("sources_md")
     p.set_defaults(func=cmd_import_seeds)
+    p = sub.add_parser("pdf", help="print the built site to one PDF with Chromium")
+    p.add_argument("--site", default="site", help="the built site (default: site)")
+    p.add_argument("--out", default="dist/dlqa.pdf")
+    p.set_defaults(func=cmd_pdf)
     args = parser.parse_args(argv)
     try:
         repo = Repo.find()

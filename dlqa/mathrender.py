@@ -18,8 +18,9 @@ from pathlib import Path
 from dlqa.errors import ContentError
 
 # arithmatex's "generic" output: \( \) inline in a span, \[ \] display in a div.
-_MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+_MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 _SCRIPT = Path(__file__).with_name("katex_render.js")
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 
 
 class MathError(ContentError):
@@ -81,7 +82,12 @@ class KatexRenderer:
                 raise MathError(where, f"KaTeX cannot render ${tex.strip()}$: {exc}") from None
             return f'<{tag} class="arithmatex">{rendered}</{tag}>'
 
-        return _MATH.sub(replace, page_html)
+        rendered = _MATH.sub(replace, page_html)
+        if "$$" in _CODE.sub("", rendered):
+            raise MathError(where, "a $$ formula was not recognised as math: put $$ on lines "
+                            "of its own with a blank line before, indented like its block "
+                            "(4 spaces inside a list item)")
+        return rendered
 
     def save(self) -> None:
         """Write new results to the cache file and stop the Node process."""

@@ -28,7 +28,7 @@ SECTIONS = (
     ("Follow-up questions", True),
 )
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.M)
+_INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -74,9 +74,9 @@ class Question(FrontMatter):
     outputs: list[str]  # repository-relative output paths the page includes
     body_line: int  # file line on which the body starts
 
-    @property
-    def url(self) -> str:
-        return f"{self.topic}/{self.id}/"
+    def site_url(self, directory_urls: bool = True) -> str:
+        """The page's site-relative URL (`topic/id/`, or `topic/id.html` for an offline build)."""
+        return f"{self.topic}/{self.id}/" if directory_urls else f"{self.topic}/{self.id}.html"
 
     @property
     def short_answer(self) -> str:
@@ -87,10 +87,11 @@ class Question(FrontMatter):
         """The title and every alias."""
         return [self.title, *self.aliases]
 
-    def catalogue_entry(self) -> dict:
+    def catalogue_entry(self, directory_urls: bool = True) -> dict:
         """The object this question contributes to site/questions.json."""
         return {
-            "id": self.id, "title": self.title, "url": self.url, "path": self.path,
+            "id": self.id, "title": self.title, "url": self.site_url(directory_urls),
+            "path": self.path,
             "topic": self.topic, "level": self.level, "tags": self.tags,
             "aliases": self.aliases, "sources": self.sources, "related": self.related,
             "snippets": self.snippets,

@@ -65,8 +65,8 @@ def tags_page(catalogue: Catalogue) -> str:
 def sources_index_page(catalogue: Catalogue) -> str:
     answered = catalogue.by_ref()
     lines = ["# Seed question lists", "",
-             "The public interview-question lists this encyclopedia covers. Each list links "
-             "every one of its questions to the page that answers it.", "",
+             ("The public interview-question lists this encyclopedia covers. Each list links "
+              "every one of its questions to the page that answers it."), "",
              "| list | publisher | questions | covered |", "|---|---|---|---|"]
     for source in catalogue.repo.seeds.sources.values():
         covered = sum(q.ref in answered for q in source.questions)
@@ -103,19 +103,24 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
 
 
 def question_header(q: Question) -> str:
-    """The line the build puts above a question's answer."""
+    """The title, level, tags and other phrasings, which the build puts above the answer.
+
+    The phrasings come first on the page so that search ranks a page by every way its
+    question is asked.
+    """
     tags = " ".join(f"[{t}](../tags.md#{t})" for t in q.tags)
-    return f"**{q.level.capitalize()}** · tags: {tags}\n{{ .dlqa-meta }}\n\n"
+    lines = [f"# {q.title}", "", f"**{q.level.capitalize()}** · tags: {tags}",
+             "{ .dlqa-meta }", ""]
+    if q.aliases:
+        lines += ["Also asked as: " + " · ".join(f"*{a}*" for a in q.aliases),
+                  "{ .dlqa-aliases }", ""]
+    return "\n".join(lines) + "\n"
 
 
 def question_footer(q: Question, catalogue: Catalogue) -> str:
-    """Aliases, seed sources and the stable id, appended below a question's answer."""
+    """Seed sources, related questions and the stable id, appended below the answer."""
     seeds = catalogue.repo.seeds.questions
     parts = ["", ""]
-    if q.aliases:
-        parts += ['!!! quote "Also asked as"', ""]
-        parts += [f"    - {alias}" for alias in q.aliases]
-        parts.append("")
     cites = ", ".join(
         f"[{ref}](../sources/{seeds[ref].source}.md#{ref})" for ref in q.sources
     ) or "none (an interviewers' favourite that the seed lists do not ask)"

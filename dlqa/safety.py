@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 _UNSAFE = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"<\s*iframe\b", re.I), "an <iframe> element"),
-    (re.compile(r"<\s*(object|embed)\b", re.I), "an <object>/<embed> element"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I), "an on...= event-handler attribute"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: link"),
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> element"),
+    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "an <iframe> element"),
+    (re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "an <object>/<embed> element"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE), "an on...= event-handler attribute"),
+    (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: link"),
 ]
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE_CODE = re.compile(r"`+[^`]*`+")

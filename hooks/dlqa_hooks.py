@@ -6,14 +6,16 @@ use the same code.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import pages
+from dlqa import __version__, pages
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -36,6 +38,10 @@ def on_config(config):
     except ContentErrors as exc:
         _fail(exc.errors)
     _state.update(repo=repo, catalogue=catalogue)
+    config.extra.update(
+        dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
+        dlqa_date=datetime.date.today().isoformat(),
+    )
     if not config.nav:
         config.nav = pages.navigation(catalogue, config.extra.get("nav_after", []))
     return config
@@ -77,6 +83,9 @@ def on_page_markdown(markdown, page, config, files):
     if question is None or question.path != page.file.src_uri:
         return markdown
     page.meta["dlqa_id"] = question.id
+    # Material's search indexes meta "tags" with a boost of a million, so one prefix match
+    # on a tag ("at" -> "attention") would outrank every title; the page shows its tags itself.
+    page.meta.pop("tags", None)
     return (pages.question_header(question) + markdown
             + pages.question_footer(question, _state["catalogue"]))
 
@@ -89,12 +98,28 @@ def on_post_page(output, page, config):
         _fail([exc])
 
 
+@event_priority(-110)  # after print-site and offline have written their files
 def on_post_build(config):
+    """Write the catalogue, copy the pinned JavaScript assets, render the print page's math."""
     site = Path(config.site_dir)
-    _state["katex"].save()
-    (site / "questions.json").write_text(_state["catalogue"].to_json(), encoding="utf-8")
-    katex_dist = _state["repo"].root / "node_modules" / "katex" / "dist"
+    repo: Repo = _state["repo"]
+    katex: KatexRenderer = _state["katex"]
+    print_page = site / ("print_page.html" if not config.use_directory_urls
+                         else "print_page/index.html")
+    if print_page.is_file():
+        try:
+            print_page.write_text(katex.render_html(print_page.read_text(encoding="utf-8"),
+                                                    "the print page"), encoding="utf-8")
+        except ContentError as exc:
+            _fail([exc])
+    katex.save()
+    (site / "questions.json").write_text(
+        _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
+    modules = repo.root / "node_modules"
     target = site / "assets" / "katex"
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(katex_dist / "katex.min.css", target / "katex.min.css")
-    shutil.copytree(katex_dist / "fonts", target / "fonts", dirs_exist_ok=True)
+    shutil.copy2(modules / "katex" / "dist" / "katex.min.css", target / "katex.min.css")
+    shutil.copytree(modules / "katex" / "dist" / "fonts", target / "fonts", dirs_exist_ok=True)
+    shim = site / "assets" / "iframe-worker" / "shim.js"
+    shim.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(modules / "iframe-worker" / "shim" / "index.js", shim)

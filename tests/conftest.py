@@ -27,7 +27,7 @@ def build(root: Path, site: Path) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the repository at `root` into `site`."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        cwd=root, env=ENV, capture_output=True, text=True, timeout=900,
+        cwd=root, env=ENV, capture_output=True, text=True, timeout=900, check=False,
     )
 
 
@@ -105,7 +105,7 @@ class Scratch:
     def __init__(self, root: Path):
         self.root = root
         root.mkdir(parents=True)
-        for name in ("mkdocs.yml", "data", "hooks"):
+        for name in ("mkdocs.yml", "data", "hooks", "overrides"):
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
         (root / "node_modules").symlink_to(ROOT / "node_modules")
@@ -139,7 +139,7 @@ class Scratch:
 
     def dlqa(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(BIN / "dlqa"), *args], cwd=self.root, env=ENV,
-                              capture_output=True, text=True, timeout=300)
+                              capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture

@@ -22,8 +22,8 @@ CASES = {
                     "'acte-999' does not exist"),
     "unknown-related": (PAGE, "related: []", "related: [nope]", PAGE, "'nope' does not exist"),
     "missing-section": (PAGE, "## Common mistakes", "## Explanation 2", PAGE, "section"),
-    "empty-answer": (PAGE, "A tensor is an n-dimensional array of numbers with a shape, "
-                     "such as $(2, 3)$.", "", PAGE, "'## Short answer' is empty"),
+    "empty-answer": (PAGE, ("A tensor is an n-dimensional array of numbers with a shape, "
+                            "such as $(2, 3)$."), "", PAGE, "'## Short answer' is empty"),
     "script": (PAGE, "## Common mistakes", "<script>alert(1)</script>\n\n## Common mistakes",
                PAGE, "<script>"),
     "iframe": (PAGE, "## Common mistakes", '<iframe src="x"></iframe>\n\n## Common mistakes',
@@ -80,6 +80,14 @@ def test_bad_latex_fails_the_build(scratch):
     build = scratch.build()
     assert build.returncode != 0
     assert PAGE in build.stderr and "KaTeX cannot render" in build.stderr
+
+
+def test_unrecognised_display_math_fails_the_build(scratch):
+    scratch.edit(PAGE, "- A tensor is not always three-dimensional.",
+                 "1. A tensor is not always three-dimensional:\n\n   $$\n   x_1 + x_2\n   $$\n")
+    build = scratch.build()
+    assert build.returncode != 0
+    assert PAGE in build.stderr and "was not recognised as math" in build.stderr
 
 
 def test_broken_link_fails_the_build(scratch):

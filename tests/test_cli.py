@@ -4,9 +4,11 @@ import json
 
 
 def test_similar_ranks_initialisation_first(scratch):
-    from tests.conftest import ROOT
-    import subprocess, sys
+    import subprocess
+    import sys
     from pathlib import Path
+
+    from tests.conftest import ROOT
 
     result = subprocess.run(
         [str(Path(sys.executable).parent / "dlqa"), "similar",

@@ -22,7 +22,8 @@ def good(**kw) -> str:
 def test_good_page_parses(repo):
     q = parse(repo, good())
     assert q.id == "tensor" and q.topic == "fundamentals"
-    assert q.url == "fundamentals/tensor/"
+    assert q.site_url() == "fundamentals/tensor/"
+    assert q.site_url(directory_urls=False) == "fundamentals/tensor.html"
     assert q.snippets == ["snippets/fundamentals/tensor.py"]
     assert q.outputs == ["outputs/fundamentals/tensor.txt"]
     assert q.short_answer.startswith("A tensor is")

@@ -15,8 +15,9 @@ def test_catalogue_lists_every_page(site, repo):
             "related", "snippets"}
     for entry in entries:
         assert set(entry) == keys
-        assert (site / entry["url"] / "index.html").is_file(), entry["url"]
-        assert entry["url"] == f"{entry['topic']}/{entry['id']}/"
+        # Built for file:// (offline plugin), so every page is a .html file.
+        assert entry["url"] == f"{entry['topic']}/{entry['id']}.html"
+        assert (site / entry["url"]).is_file(), entry["url"]
 
 
 def test_every_seed_ref_is_cited_once(repo):
@@ -37,17 +38,17 @@ def test_seed_phrasings_are_aliases(repo):
 
 
 def test_math_is_rendered_and_search_keeps_tex(site):
-    html = (site / "activations" / "softmax" / "index.html").read_text()
+    html = (site / "activations" / "softmax.html").read_text()
     assert 'class="katex"' in html
     assert not re.search(r'class="arithmatex">\\[(\[]', html), "raw TeX left in the page"
     index = json.loads((site / "search" / "search_index.json").read_text())
-    softmax = [d["text"] for d in index["docs"] if d["location"].startswith("activations/softmax/")]
+    softmax = [d["text"] for d in index["docs"] if d["location"].startswith("activations/softmax.html")]
     assert any("\\(" in text for text in softmax)
     assert not any("katex" in text for text in softmax)
 
 
 def test_snippet_output_on_page_is_the_real_output(site, repo):
-    page = (site / "activations" / "softmax" / "index.html").read_text()
+    page = (site / "activations" / "softmax.html").read_text()
     output = output_path("snippets/activations/softmax.py", repo).read_text().strip()
     first = output.splitlines()[0]
     assert first.split()[0] in page
@@ -57,20 +58,22 @@ def test_snippet_output_on_page_is_the_real_output(site, repo):
 def test_generated_pages_exist(site, repo):
     for topic in repo.topics:
         assert (site / topic / "index.html").is_file()
-    for path in ("levels/index.html", "tags/index.html", "sources/index.html"):
+    for path in ("levels.html", "tags.html", "sources/index.html"):
         assert (site / path).is_file()
     for source in repo.seeds.sources:
-        html = (site / "sources" / source / "index.html").read_text()
+        html = (site / "sources" / f"{source}.html").read_text()
         assert html.count('id="') > len(repo.seeds.sources[source].questions)
 
 
 def test_question_page_shows_id_aliases_and_sources(site):
-    html = (site / "training" / "equal-weight-initialisation" / "index.html").read_text()
+    html = (site / "training" / "equal-weight-initialisation.html").read_text()
     assert "Question id:" in html and "equal-weight-initialisation" in html
     assert "Also asked as" in html
-    assert "sources/analytics-vidhya/#av-04" in html
+    assert "sources/analytics-vidhya.html#av-04" in html
 
 
 def test_no_external_fonts_or_cdn(site):
-    html = (site / "activations" / "softmax" / "index.html").read_text()
+    html = (site / "activations" / "softmax.html").read_text()
     assert "fonts.googleapis" not in html and "cdn.jsdelivr" not in html
+    assert "unpkg.com" not in html and "api.github.com" not in html
+    assert "dlqa.pdf" in html, "the footer offers the PDF"

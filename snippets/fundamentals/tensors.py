@@ -1,0 +1,50 @@
+"""Tensor basics: order vs matrix rank, shape, strides, views, broadcasting, contraction."""
+
+import numpy as np
+
+scalar = np.array(3.0)
+vector = np.arange(4.0)
+matrix = np.ones((3, 4))
+images = np.zeros((32, 3, 224, 224), dtype=np.float32)  # batch, channels, height, width
+for name, t in [
+    ("scalar", scalar),
+    ("vector", vector),
+    ("matrix", matrix),
+    ("image batch", images),
+]:
+    print(f"{name:<12} order (ndim) {t.ndim}, shape {t.shape}, elements {t.size}")
+assert images.size == 32 * 3 * 224 * 224
+print(f"image batch in float32: {images.nbytes / 2**20:.1f} MiB")
+assert images.nbytes == images.size * 4
+
+# "Rank" in deep learning usually means the number of axes, not the matrix rank.
+print(
+    "order of the 3x4 all-ones matrix:",
+    matrix.ndim,
+    "| its matrix rank:",
+    np.linalg.matrix_rank(matrix),
+)
+assert matrix.ndim == 2 and np.linalg.matrix_rank(matrix) == 1
+
+# Memory layout: strides are the bytes to step along each axis (row-major here).
+a = np.arange(12, dtype=np.float64).reshape(3, 4)
+print("strides of 3x4 float64:", a.strides, "| of its transpose:", a.T.strides)
+assert a.strides == (32, 8) and a.T.strides == (8, 32)
+assert np.shares_memory(a, a.T)  # transpose is a view, no data copied
+assert not a.T.flags["C_CONTIGUOUS"]
+
+# Reshape regroups elements in memory order; transpose reorders axes. Not the same.
+t = np.arange(24).reshape(2, 3, 4)  # (batch, channels, pixels)
+assert t.reshape(2, 4, 3).shape == t.transpose(0, 2, 1).shape
+assert not np.array_equal(t.reshape(2, 4, 3), t.transpose(0, 2, 1))
+
+# Broadcasting: a bias of shape (4,) is added to every row of a (3, 4) batch.
+b = np.array([10.0, 20.0, 30.0, 40.0])
+assert np.array_equal((a + b)[2], a[2] + b)
+
+# Contraction: a batched matrix product sums over one shared axis.
+x = np.ones((5, 7, 16))  # batch, sequence, features
+w = np.ones((16, 8))
+y = np.einsum("bsf,fo->bso", x, w)
+print("(5, 7, 16) contracted with (16, 8) over the feature axis ->", y.shape)
+assert y.shape == (5, 7, 8) and np.all(y == 16)

@@ -1,0 +1,55 @@
+"""Learning rate on f(w) = a/2 * w^2: too small, ideal, oscillating, divergent."""
+
+import numpy as np
+
+a = 4.0  # curvature f''(w); GD is stable only for 0 < eta < 2 / a = 0.5
+w0, steps = 1.0, 20
+
+
+def run(eta):
+    w = w0
+    path = [w]
+    for _ in range(steps):
+        w = w - eta * a * w  # gradient of a/2 w^2 is a w, so w <- (1 - eta a) w
+        path.append(w)
+    return np.array(path)
+
+
+cases = {
+    "too low (0.01)": 0.01,
+    "ideal 1/a (0.25)": 0.25,
+    "high (0.45)": 0.45,
+    "too high (0.55)": 0.55,
+}
+print(f"{'eta':18s} {'1-eta*a':>8} {'|w_20|':>10}  behaviour")
+for name, eta in cases.items():
+    p = run(eta)
+    factor = 1 - eta * a
+    assert np.allclose(p, w0 * factor ** np.arange(steps + 1))  # closed form
+    flips = bool(np.any(p[1:] * p[:-1] < 0))  # overshoots the minimum each step
+    if eta < 1 / a:
+        kind = "monotone, slow"
+    elif eta == 1 / a:
+        kind = "exact in one step"
+    else:
+        kind = "oscillates, " + ("converges" if abs(p[-1]) < w0 else "diverges")
+    print(f"{name:18s} {factor:8.2f} {abs(p[-1]):10.2e}  {kind}")
+    assert flips == (eta > 1 / a)
+    assert (abs(p[-1]) < w0) == (eta < 2 / a)
+
+assert abs(run(0.01)[-1]) > 0.4  # too low: after 20 steps still 44% of the way
+assert run(0.25)[1] == 0.0  # eta = 1/a jumps to the minimum
+assert abs(run(0.55)[-1]) > 6  # |1 - 2.2| = 1.2 per step: 1.2^20 ~ 38
+
+# Two directions with curvatures 10 and 0.1: the stiff one caps eta below 2/10,
+# the flat one then shrinks by only 1 - 0.1 * eta per step.
+lams = np.array([10.0, 0.1])
+eta = 0.19
+w = np.ones(2)
+k = 0
+while np.max(np.abs(w)) > 1e-3:
+    w = w - eta * lams * w
+    k += 1
+bound = np.log(1e-3) / np.log(1 - eta * lams[1])
+assert k == int(np.ceil(bound))
+print(f"curvatures 10 and 0.1, eta={eta}: {k} steps to reach 1e-3")

@@ -1,0 +1,56 @@
+"""Warm-up + cosine decay values, the transformer schedule, and Adam's noisy start."""
+
+import math
+
+import numpy as np
+
+
+def warmup_cosine(t, peak, warmup, total, floor=0.0):
+    """Rate at step t (0-based): linear up to `peak`, then half a cosine to `floor`."""
+    if t < warmup:
+        return peak * (t + 1) / warmup
+    progress = (t - warmup) / (total - warmup)  # 0 at the peak, 1 at the end
+    return floor + 0.5 * (peak - floor) * (1 + math.cos(math.pi * progress))
+
+
+peak, warmup, total, floor = 3e-4, 1000, 11_000, 3e-5
+lrs = np.array([warmup_cosine(t, peak, warmup, total, floor) for t in range(total)])
+assert math.isclose(lrs[0], peak / warmup)  # first step: 1/1000 of the peak
+assert lrs.argmax() == warmup - 1 and math.isclose(lrs.max(), peak)
+mid = warmup + (total - warmup) // 2  # half-way through the decay
+assert math.isclose(lrs[mid], (peak + floor) / 2)
+assert np.all(np.diff(lrs[:warmup]) > 0) and np.all(np.diff(lrs[warmup:]) < 0)
+end = warmup_cosine(total, peak, warmup, total, floor)  # one step past the last
+assert lrs[-1] > floor and math.isclose(end, floor)
+for t in (0, 499, 999, mid, total - 1):
+    print(f"step {t:6d}: lr = {lrs[t]:.3e}")
+
+# Vaswani et al. (2017): lr = d^-0.5 * min(s^-0.5, s * w^-1.5), with s = step >= 1.
+d_model, w = 512, 4000
+
+
+def noam(s):
+    return d_model**-0.5 * min(s**-0.5, s * w**-1.5)
+
+
+steps = np.arange(1, 100_001)
+noam_lrs = np.array([noam(s) for s in steps])
+assert steps[noam_lrs.argmax()] == w
+assert math.isclose(noam(w), (d_model * w) ** -0.5)  # 1/sqrt(2,048,000) = 6.99e-4
+print(f"transformer schedule (d=512, warm-up 4000): peak {noam(w):.3e} at step {w}")
+
+# Why warm-up helps Adam: early on, sqrt(v_hat) is estimated from very few
+# gradients, so the per-parameter rate 1/sqrt(v_hat) is extremely spread out.
+rng = np.random.default_rng(0)
+g = rng.normal(size=(200, 20_000))  # 20,000 parameters, gradients N(0, 1)
+b2, v, spread = 0.999, np.zeros(20_000), {}
+for t in range(1, 201):
+    v = b2 * v + (1 - b2) * g[t - 1] ** 2
+    rate = 1 / np.sqrt(v / (1 - b2**t))
+    if t in (1, 10, 200):
+        spread[t] = np.percentile(rate, 99) / np.median(rate)
+        print(
+            f"Adam step {t:3d}: 99th percentile / median of 1/sqrt(v_hat) = "
+            f"{spread[t]:.1f}"
+        )
+assert spread[1] > 30 and spread[10] < 3 and spread[200] < 1.5

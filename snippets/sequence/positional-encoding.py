@@ -1,0 +1,65 @@
+"""Self-attention ignores order without positions; sinusoidal encodings, shifts."""
+
+import numpy as np
+
+
+def softmax(s):
+    e = np.exp(s - s.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def self_attention(X, W_q, W_k, W_v):
+    Q, K, V = X @ W_q, X @ W_k, X @ W_v
+    return softmax(Q @ K.T / np.sqrt(K.shape[1])) @ V
+
+
+def sinusoidal(n_pos, d):
+    """PE[pos, 2i] = sin(pos / 10000^(2i/d)), PE[pos, 2i+1] = cos(same angle)."""
+    pos = np.arange(n_pos)[:, None]
+    freq = 1.0 / 10000 ** (np.arange(0, d, 2) / d)  # omega_i, i = 0 .. d/2 - 1
+    pe = np.zeros((n_pos, d))
+    pe[:, 0::2] = np.sin(pos * freq)
+    pe[:, 1::2] = np.cos(pos * freq)
+    return pe, freq
+
+
+rng = np.random.default_rng(0)
+n, d = 6, 16
+X = rng.normal(size=(n, d))
+W_q, W_k, W_v = (rng.normal(0, 0.5, size=(d, d)) for _ in range(3))
+perm = rng.permutation(n)
+
+# Without positions: permuting the tokens just permutes the outputs.
+plain = self_attention(X, W_q, W_k, W_v)
+assert np.allclose(self_attention(X[perm], W_q, W_k, W_v), plain[perm])
+print("no positions: attention(permuted X) == permuted attention(X)")
+
+# With sinusoidal encodings added, the same tokens in another order give new outputs.
+pe, freq = sinusoidal(n, d)
+with_pe = self_attention(X + pe, W_q, W_k, W_v)
+shuffled = self_attention(X[perm] + pe, W_q, W_k, W_v)
+gap = np.abs(shuffled - with_pe[perm]).max()
+assert gap > 0.1
+print(f"with positions: max change after reordering = {gap:.2f}")
+
+pe, freq = sinusoidal(200, 64)
+assert pe.shape == (200, 64) and np.all(np.abs(pe) <= 1)
+assert np.allclose(pe[0, 0::2], 0) and np.allclose(pe[0, 1::2], 1)
+print(
+    f"wavelengths from {2 * np.pi / freq[0]:.2f} "
+    f"to {2 * np.pi / freq[-1]:.0f} positions"
+)
+
+# Shift by k is the same linear map (a block rotation) at every position.
+k = 7
+R = np.zeros((64, 64))
+for i, w in enumerate(freq):
+    c, s = np.cos(w * k), np.sin(w * k)
+    R[2 * i : 2 * i + 2, 2 * i : 2 * i + 2] = [[c, s], [-s, c]]
+for p in (0, 50, 150):
+    assert np.allclose(pe[p + k], R @ pe[p])
+print(f"PE[p + {k}] = R_{k} PE[p] for p = 0, 50, 150 (R_{k} independent of p)")
+
+# Dot products depend only on the offset.
+assert np.isclose(pe[10] @ pe[15], pe[100] @ pe[105])
+print(f"PE[10].PE[15] = {pe[10] @ pe[15]:.4f} = PE[100].PE[105]")

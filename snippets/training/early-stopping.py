@@ -1,0 +1,47 @@
+"""Runs early stopping with patience on a model that overfits if trained too long."""
+
+import numpy as np
+
+rng = np.random.default_rng(0)
+
+
+def make(n):
+    x = rng.uniform(-1, 1, n)
+    return x, np.sin(3 * x) + rng.normal(0, 0.3, n)
+
+
+def feats(x, degree=15):
+    return np.polynomial.legendre.legvander(x, degree)
+
+
+x_tr, y_tr = make(20)
+x_va, y_va = make(500)
+a_tr, a_va = feats(x_tr), feats(x_va)
+lr = 1.0 / np.linalg.eigvalsh(2 * a_tr.T @ a_tr / len(y_tr)).max()
+
+w = np.zeros(a_tr.shape[1])
+best_val, best_w, best_epoch, waited, patience = np.inf, w.copy(), 0, 0, 500
+history = []
+stopped_at = None
+for epoch in range(1, 20_001):
+    w -= lr * 2 * a_tr.T @ (a_tr @ w - y_tr) / len(y_tr)
+    val = np.mean((a_va @ w - y_va) ** 2)
+    history.append((np.mean((a_tr @ w - y_tr) ** 2), val))
+    if val < best_val - 1e-6:
+        best_val, best_w, best_epoch, waited = val, w.copy(), epoch, 0
+    else:
+        waited += 1
+        if waited >= patience and stopped_at is None:
+            stopped_at = epoch              # keep training only to show what follows
+
+train_hist, val_hist = np.array(history).T
+print(f"best validation MSE {best_val:.4f} at epoch {best_epoch}; "
+      f"patience {patience} stops at epoch {stopped_at}")
+print(f"after {len(history)} epochs: train MSE {train_hist[-1]:.4f}, "
+      f"validation MSE {val_hist[-1]:.4f}")
+print(f"restored weights give validation MSE "
+      f"{np.mean((a_va @ best_w - y_va) ** 2):.4f}")
+assert stopped_at is not None and stopped_at == best_epoch + patience
+assert train_hist[-1] < train_hist[best_epoch - 1]     # training loss kept falling
+assert val_hist[-1] > 1.2 * best_val                   # validation loss went back up
+assert np.isclose(np.mean((a_va @ best_w - y_va) ** 2), best_val)

@@ -1,0 +1,123 @@
+"""The built site in a real browser, offline: pages opened from file:// with every other
+request blocked and recorded."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dlqa.browser import ENV_VAR, block_network, chromium_path, launch
+
+pytestmark = pytest.mark.browser
+
+
+def _require_browser():
+    if chromium_path() is None:
+        reason = f"no Chromium (install chromium or set {ENV_VAR})"
+        if os.environ.get("DLQA_REQUIRE_BROWSER"):
+            pytest.fail(reason + "; DLQA_REQUIRE_BROWSER is set, so this is a failure")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def offline(browser, site):
+    """A new page in the browser with the network blocked; yields (page, blocked URLs)."""
+    context = browser.new_context()
+    page = context.new_page()
+    blocked: list[str] = []
+    block_network(page, blocked)
+    yield page, blocked
+    context.close()
+    assert blocked == [], f"requests left the site: {blocked}"
+
+
+def open_page(page, site, rel: str):
+    page.goto((site / rel).resolve().as_uri())
+    page.wait_for_load_state("load")
+
+
+SEARCHES = [
+    ("why not start all weights at zero", "training/equal-weight-initialisation.html"),
+    ("softmax", "activations/softmax.html"),
+    ("conv output size", "cnn/conv-output-size.html"),
+    ("dropout", "generalisation/dropout.html"),
+    ("LSTM", "sequence/lstm.html"),
+    ("Adam optimizer", "optimisation/adam.html"),
+]
+
+
+def _settled_results(page, rounds: int = 40) -> list[str]:
+    """The first five result links once they stop changing (search answers each keystroke)."""
+    previous, stable = None, 0
+    for _ in range(rounds):
+        links = page.eval_on_selector_all(
+            ".md-search-result__item > a", "els => els.slice(0, 5).map(e => e.href)")
+        stable = stable + 1 if links == previous else 0
+        if stable >= 3:
+            return links
+        previous = links
+        page.wait_for_timeout(250)
+    return previous
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_finds_question_offline(offline, site, query, expected):
+    page, _ = offline
+    open_page(page, site, "index.html")
+    page.click("input.md-search__input")
+    page.keyboard.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links = _settled_results(page)
+    assert any(link.split("#")[0].split("?")[0].endswith(expected) for link in links), links
+
+
+@pytest.mark.parametrize("rel", [
+    "activations/softmax.html", "training/batch-normalisation.html",
+    "cnn/conv-output-size.html", "optimisation/adam.html",
+])
+def test_math_is_rendered_not_raw(offline, site, rel):
+    page, _ = offline
+    open_page(page, site, rel)
+    assert page.locator(".katex").count() > 0
+    text = page.inner_text("article")
+    assert "\\(" not in text and "\\[" not in text and "$$" not in text
+
+
+def test_code_is_highlighted_with_output(offline, site):
+    page, _ = offline
+    open_page(page, site, "activations/softmax.html")
+    assert page.locator(".highlight .k, .highlight .kn").count() > 0
+    assert page.locator("pre code").count() >= 2
+
+
+def test_theme_toggle_switches_scheme(offline, site):
+    page, _ = offline
+    open_page(page, site, "activations/softmax.html")
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.get_attribute("body", "data-md-color-scheme")
+    assert before != after and {before, after} == {"default", "slate"}
+
+
+def test_internal_link_navigates(offline, site):
+    page, _ = offline
+    open_page(page, site, "index.html")
+    page.click("article a[href='activations/index.html']")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("activations/index.html")
+    page.locator("article a[href='softmax.html']").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("activations/softmax.html")
+    assert "softmax" in page.title().lower()

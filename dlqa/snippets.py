@@ -17,6 +17,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
@@ -37,12 +38,15 @@ class SnippetResult:
     cached: bool = False
 
 
+@lru_cache(maxsize=1)
 def _environment_key() -> str:
+    """What besides its own bytes decides a snippet's result: Python, NumPy, the sandbox."""
     try:
         numpy = metadata.version("numpy")
     except metadata.PackageNotFoundError:
         numpy = "none"
-    return f"{sys.version}|numpy {numpy}|{SANDBOX.read_bytes().hex()[:64]}"
+    sandbox = hashlib.sha256(SANDBOX.read_bytes()).hexdigest()
+    return f"{sys.version}|numpy {numpy}|sandbox {sandbox}"
 
 
 def cache_key(source: bytes) -> str:

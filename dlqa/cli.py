@@ -15,7 +15,10 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippets
 
 PLACEHOLDER = "TODO(dlqa)"
-_SLUG_STOP = frozenset(["a", "an", "the", "is", "are", "what", "how", "why", "do", "does", "of", "in", "to", "and", "or", "for", "you"])
+_SLUG_STOP = frozenset([
+    "a", "an", "the", "is", "are", "what", "how", "why", "do", "does", "of", "in",
+    "to", "and", "or", "for", "you",
+])
 
 
 def slugify(question: str, max_words: int = 6) -> str:

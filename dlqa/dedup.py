@@ -25,9 +25,15 @@ from rapidfuzz import fuzz
 
 THRESHOLD = 80.0
 
-_FILLER = frozenset(
-    ["a", "an", "the", "is", "are", "was", "be", "what", "whats", "which", "who", "how", "why", "when", "where", "do", "does", "did", "you", "your", "we", "can", "could", "would", "should", "will", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "as", "it", "its", "this", "that", "these", "those", "there", "explain", "describe", "define", "mean", "meant", "term", "concept", "idea", "context", "understand", "know", "tell", "me", "give", "some", "example", "examples", "exactly", "reason", "reasons"]
-)
+_FILLER = frozenset([
+    "a", "an", "the", "is", "are", "was", "be", "what", "whats", "which", "who",
+    "how", "why", "when", "where", "do", "does", "did", "you", "your", "we", "can",
+    "could", "would", "should", "will", "of", "in", "on", "at", "to", "for", "by",
+    "with", "and", "or", "as", "it", "its", "this", "that", "these", "those",
+    "there", "explain", "describe", "define", "mean", "meant", "term", "concept",
+    "idea", "context", "understand", "know", "tell", "me", "give", "some",
+    "example", "examples", "exactly", "reason", "reasons",
+])
 # Words that set the scene rather than ask the question; kept when fewer than two words would
 # be left without them ("What is deep learning?", "What is a deep neural network?").
 _CONTEXT = re.compile(r"\b(deep learning|neural networks?|dl)\b")

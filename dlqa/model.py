@@ -159,7 +159,9 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     """(front matter mapping, its raw text, the line the body starts on)."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise ContentError(where, "the page must start with YAML front matter between '---' lines", 1)
+        raise ContentError(
+            where, "the page must start with YAML front matter between '---' lines", 1
+        )
     try:
         end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     except StopIteration:

@@ -28,12 +28,13 @@ _NUMBER_TOC = """(numbers) => {
   for (const link of document.querySelectorAll('#print-page-toc a')) {
     let cell = link.querySelector('.dlqa-toc-page');
     if (!cell) {
+      // Remember the entry's title before the number cell becomes part of its text.
+      link.dataset.dlqaTitle = link.textContent.trim();
       cell = document.createElement('span');
       cell.className = 'dlqa-toc-page';
       link.appendChild(cell);
     }
-    const label = link.querySelector('.md-ellipsis') || link;
-    const title = label.textContent.replace('000', '').trim();
+    const title = link.dataset.dlqaTitle;
     cell.textContent = numbers === null ? '000' : String(numbers[title] ?? '');
   }
 }"""

@@ -8,7 +8,8 @@ _UNSAFE = [
     (re.compile(r"<\s*script\b", re.IGNORECASE), "a <script> element"),
     (re.compile(r"<\s*iframe\b", re.IGNORECASE), "an <iframe> element"),
     (re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "an <object>/<embed> element"),
-    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE), "an on...= event-handler attribute"),
+    (re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.IGNORECASE),
+     "an on...= event-handler attribute"),
     (re.compile(r"javascript\s*:", re.IGNORECASE), "a javascript: link"),
 ]
 _FENCE = re.compile(r"^\s*(```|~~~)")

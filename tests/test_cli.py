@@ -1,18 +1,22 @@
 """The dlqa command: similar, new and check."""
 
 import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
 
 
-def test_similar_ranks_initialisation_first(scratch):
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    from tests.conftest import ROOT
-
+@pytest.mark.parametrize("query", [
+    "why not start all weights at zero",
+    "why shouldn't every weight be initialised to zero",
+])
+def test_similar_ranks_initialisation_first(query):
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "dlqa"), "similar",
-         "why not start all weights at zero", "--json"],
+        [str(Path(sys.executable).parent / "dlqa"), "similar", query, "--json"],
         cwd=ROOT, capture_output=True, text=True, check=True)
     ranked = json.loads(result.stdout)
     assert ranked[0]["id"] == "equal-weight-initialisation"

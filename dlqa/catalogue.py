@@ -14,6 +14,8 @@ from dlqa.repo import Repo
 
 @dataclass
 class Catalogue:
+    """Every question of a checkout, loaded together, with lookups by id."""
+
     repo: Repo
     questions: list[Question]
 

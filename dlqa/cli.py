@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from dlqa import dedup
@@ -15,6 +18,7 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippets
 
 PLACEHOLDER = "TODO(dlqa)"
+_LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
 _SLUG_STOP = frozenset([
     "a", "an", "the", "is", "are", "what", "how", "why", "do", "does", "of", "in",
     "to", "and", "or", "for", "you",
@@ -105,8 +109,24 @@ def cmd_new(args, repo: Repo) -> int:
     return 0
 
 
+def build_problems(repo: Repo) -> list[str]:
+    """The warnings and errors of a strict build into a throw-away folder: the checks that
+    need rendered pages (LaTeX, links, anchors), reported exactly as `make build` does."""
+    with tempfile.TemporaryDirectory(prefix="dlqa-check-") as site:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+            cwd=repo.root, capture_output=True, text=True, check=False,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    if result.returncode == 0:
+        return []
+    lines = [_LEVEL.sub("", line) for line in result.stderr.splitlines()
+             if _LEVEL.match(line) and "Aborted with" not in line]
+    return lines or [result.stderr.strip()[-2000:]]
+
+
 def check(repo: Repo, run: bool = True) -> list[ContentError]:
-    """Every problem `dlqa check` reports (the build fails on the same ones)."""
+    """The page and snippet problems `dlqa check` reports (the build fails on the same ones)."""
     try:
         catalogue = load_catalogue(repo)
     except ContentErrors as exc:
@@ -130,7 +150,9 @@ def check(repo: Repo, run: bool = True) -> list[ContentError]:
 
 
 def cmd_check(args, repo: Repo) -> int:
-    errors = check(repo, run=not args.no_run)
+    errors: list = check(repo, run=not args.no_run)
+    if not errors and not args.no_run:
+        errors = build_problems(repo)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     if not errors:
@@ -168,6 +190,8 @@ def cmd_pdf(args, repo: Repo) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the `dlqa` command with `argv` (default: the process arguments); return its exit
+    status: 0 on success, 1 when the content has problems, 2 on a usage error."""
     parser = argparse.ArgumentParser(prog="dlqa", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("similar", help="list the existing questions nearest to TEXT")
@@ -184,8 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--snippet", action="store_true", help="also scaffold a snippet")
     p.add_argument("--force", action="store_true", help="write even if near-duplicate")
     p.set_defaults(func=cmd_new)
-    p = sub.add_parser("check", help="validate every page and snippet without building")
-    p.add_argument("--no-run", action="store_true", help="do not run the snippets")
+    p = sub.add_parser("check", help="validate every page, run every snippet, then try a "
+                                      "strict build into a throw-away folder")
+    p.add_argument("--no-run", action="store_true",
+                   help="only the page checks: no snippets, no build")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("import-seeds", help="import a seed question list into data/sources/")
     p.add_argument("tsv")

@@ -6,6 +6,7 @@ Paths are docs-relative; links inside each page are relative to that page.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from dlqa.catalogue import Catalogue
 from dlqa.model import LEVELS, Question
@@ -99,7 +100,19 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     pages["sources/index.md"] = sources_index_page(catalogue)
     for source_id in catalogue.repo.seeds.sources:
         pages[f"sources/{source_id}.md"] = source_page(catalogue, source_id)
+    guide = catalogue.repo.root / "CONTRIBUTING.md"
+    if guide.is_file():
+        pages["contributing/index.md"] = contributing_page(guide.read_text(encoding="utf-8"))
     return pages
+
+
+def contributing_page(guide: str) -> str:
+    """CONTRIBUTING.md as a site page, so the guide has one source.
+
+    Its examples show `--8<--` include lines; pymdownx.snippets would expand them here, so
+    they are escaped with its `;` prefix, which it strips when it renders them.
+    """
+    return re.sub(r"^(\s*)--8<--", r"\1;--8<--", guide, flags=re.MULTILINE)
 
 
 def question_header(q: Question) -> str:
@@ -117,8 +130,9 @@ def question_header(q: Question) -> str:
     return "\n".join(lines) + "\n"
 
 
-def question_footer(q: Question, catalogue: Catalogue) -> str:
-    """Seed sources, related questions and the stable id, appended below the answer."""
+def question_footer(q: Question, catalogue: Catalogue, changed: str | None = None) -> str:
+    """Seed sources, related questions, the stable id and the date of the last change
+    (from git, when known), appended below the answer."""
     seeds = catalogue.repo.seeds.questions
     parts = ["", ""]
     cites = ", ".join(
@@ -130,7 +144,10 @@ def question_footer(q: Question, catalogue: Catalogue) -> str:
     parts += [f"Seed sources: {cites}.", "{ .dlqa-sources }", ""]
     if related:
         parts += [f"Related: {related}.", ""]
-    parts += [f"Question id: `{q.id}`", "{ .dlqa-id }", ""]
+    stamp = f"Question id: `{q.id}`"
+    if changed:
+        stamp += f" · last changed <time datetime=\"{changed}\">{changed}</time>"
+    parts += [stamp, "{ .dlqa-id }", ""]
     return "\n".join(parts)
 
 

@@ -30,6 +30,8 @@ _TRACEBACK_LINES = 6
 
 @dataclass
 class SnippetResult:
+    """The outcome of running one snippet (or of reading it from the cache)."""
+
     path: str  # repository-relative
     ok: bool
     output: str

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, pages
+from dlqa import __version__, buildlog, gitdates, pages
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -37,7 +37,8 @@ def on_config(config):
         catalogue = load_catalogue(repo)
     except ContentErrors as exc:
         _fail(exc.errors)
-    _state.update(repo=repo, catalogue=catalogue)
+    buildlog.install(repo.docs_dir)
+    _state.update(repo=repo, catalogue=catalogue, dates=gitdates.last_changed(repo.root))
     config.extra.update(
         dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
         dlqa_date=datetime.date.today().isoformat(),
@@ -86,8 +87,9 @@ def on_page_markdown(markdown, page, config, files):
     # Material's search indexes meta "tags" with a boost of a million, so one prefix match
     # on a tag ("at" -> "attention") would outrank every title; the page shows its tags itself.
     page.meta.pop("tags", None)
+    changed = gitdates.page_changed(_state["dates"], question.path, question.snippets)
     return (pages.question_header(question) + markdown
-            + pages.question_footer(question, _state["catalogue"]))
+            + pages.question_footer(question, _state["catalogue"], changed))
 
 
 def on_post_page(output, page, config):

@@ -109,9 +109,11 @@ class Scratch:
             src = ROOT / name
             (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
         (root / "node_modules").symlink_to(ROOT / "node_modules")
-        (root / "docs" / "stylesheets").mkdir(parents=True)
-        shutil.copy2(ROOT / "docs" / "index.md", root / "docs" / "index.md")
-        shutil.copy2(ROOT / "docs" / "stylesheets" / "dlqa.css", root / "docs" / "stylesheets")
+        shutil.copy2(ROOT / "CONTRIBUTING.md", root)
+        # Everything in docs/ but the questions: the home page, styles, scripts, guides.
+        topics = set(Repo(ROOT).topics)
+        shutil.copytree(ROOT / "docs", root / "docs",
+                        ignore=lambda d, names: topics if Path(d) == ROOT / "docs" else ())
         self.page("tensor", "What is a tensor?", "Explain tensors.", "acte-67")
 
     def page(self, qid, title, alias, source, topic="fundamentals", text=None) -> Path:

@@ -28,6 +28,11 @@ CASES = {
                PAGE, "<script>"),
     "iframe": (PAGE, "## Common mistakes", '<iframe src="x"></iframe>\n\n## Common mistakes',
                PAGE, "<iframe>"),
+    "event-handler": (PAGE, "## Common mistakes",
+                      '<img src="x.png" onerror="alert(1)">\n\n## Common mistakes',
+                      PAGE, "on...= event-handler attribute"),
+    "javascript-link": (PAGE, "- What is broadcasting?", "- [click](javascript:alert(1))",
+                        PAGE, "javascript: link"),
     "missing-snippet": (PAGE, '--8<-- "snippets/fundamentals/tensor.py"',
                         '--8<-- "snippets/fundamentals/gone.py"', PAGE,
                         "snippets/fundamentals/gone.py does not exist"),
@@ -75,32 +80,30 @@ def test_declared_distinct_pages_pass(scratch):
     assert scratch.dlqa("check", "--no-run").returncode == 0
 
 
-def test_bad_latex_fails_the_build(scratch):
-    scratch.edit(PAGE, "such as $(2, 3)$", r"such as $\frac{1}$")
-    build = scratch.build()
-    assert build.returncode != 0
-    assert PAGE in build.stderr and "KaTeX cannot render" in build.stderr
+# Problems found in the rendered pages: `dlqa check` finds them with a throw-away build.
+RENDERED = {
+    "bad-latex": ("such as $(2, 3)$", r"such as $\frac{1}$", "KaTeX cannot render"),
+    "unrecognised-math": (
+        "- A tensor is not always three-dimensional.",
+        "1. A tensor is not always three-dimensional:\n\n   $$\n   x_1 + x_2\n   $$\n",
+        "was not recognised as math"),
+    "broken-link": ("- What is broadcasting?", "- [Broadcasting](broadcasting.md)",
+                    (f"{PAGE}:42: Doc file 'fundamentals/tensor.md' contains a link "
+                     "'broadcasting.md', but the target 'fundamentals/broadcasting.md' is not "
+                     "found")),
+    "broken-anchor": ("- What is broadcasting?", "- [Shapes](#no-such-heading)",
+                      (f"{PAGE}:42: Doc file 'fundamentals/tensor.md' contains a link "
+                       "'#no-such-heading', but there is no such anchor")),
+}
 
 
-def test_unrecognised_display_math_fails_the_build(scratch):
-    scratch.edit(PAGE, "- A tensor is not always three-dimensional.",
-                 "1. A tensor is not always three-dimensional:\n\n   $$\n   x_1 + x_2\n   $$\n")
-    build = scratch.build()
-    assert build.returncode != 0
-    assert PAGE in build.stderr and "was not recognised as math" in build.stderr
-
-
-def test_broken_link_fails_the_build(scratch):
-    scratch.edit(PAGE, "- What is broadcasting?", "- [Broadcasting](broadcasting.md)")
-    build = scratch.build()
-    assert build.returncode != 0
-    assert "fundamentals/tensor.md" in build.stderr and "broadcasting.md" in build.stderr
-
-
-def test_broken_anchor_fails_the_build(scratch):
-    scratch.edit(PAGE, "- What is broadcasting?", "- [Shapes](#no-such-heading)")
-    build = scratch.build()
-    assert build.returncode != 0 and "no-such-heading" in build.stderr
+@pytest.mark.parametrize("case", sorted(RENDERED))
+def test_rendering_problem_fails_build_and_check(scratch, case):
+    old, new, message = RENDERED[case]
+    scratch.edit(PAGE, old, new)
+    for result in (scratch.dlqa("check"), scratch.build()):
+        assert result.returncode != 0
+        assert PAGE in result.stderr and message in result.stderr, result.stderr[-2000:]
 
 
 def test_hanging_snippet_is_killed(scratch, monkeypatch):

@@ -1,0 +1,20 @@
+"""MkDocs' link warnings are rewritten to name the page and line to fix."""
+
+from dlqa.buildlog import link_line, locate
+
+
+def test_link_line_finds_the_target_not_the_text():
+    text = "intro broadcasting.md\n\nsee [b](broadcasting.md#x) and\n[c]( other.md )\n"
+    assert link_line(text, "broadcasting.md#x") == 3
+    assert link_line(text, "other.md") == 4
+    assert link_line(text, "missing.md") is None
+
+
+def test_locate_prefixes_file_and_line(tmp_path):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "p.md").write_text("# P\n\n[x](gone.md)\n")
+    warning = "Doc file 't/p.md' contains a link 'gone.md', but the target is not found."
+    assert locate(warning, tmp_path).startswith("docs/t/p.md:3: Doc file")
+    assert locate("Some other warning", tmp_path) == "Some other warning"
+    generated = "Doc file 'tags.md' contains a link 'x.md', but the target is not found."
+    assert locate(generated, tmp_path).startswith("docs/tags.md: Doc file")

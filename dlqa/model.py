@@ -189,11 +189,12 @@ def _key_line(front_text: str, key: str) -> int | None:
 
 
 def _explain(err: dict) -> str:
+    """What is wrong with a field, and what to write instead."""
     if err["type"] == "missing":
-        return "is required"
+        return "is required; add it to the front matter (see CONTRIBUTING.md)"
     if err["type"] == "literal_error":
         return f"must be one of {', '.join(LEVELS)}, not {err['input']!r}"
-    return f"{err['msg']} (got {err['input']!r})"
+    return f"{err['msg']} (got {err['input']!r}); see CONTRIBUTING.md for the field's format"
 
 
 def _sections(body: str, where: str, body_line: int) -> dict[str, str]:
@@ -226,9 +227,11 @@ def _sections(body: str, where: str, body_line: int) -> dict[str, str]:
             )
     for name, required in SECTIONS:
         if required and name not in texts:
-            raise ContentError(where, f"the section '## {name}' is missing")
+            raise ContentError(where, f"the section '## {name}' is missing; add it (sections: "
+                               f"{', '.join(known)})")
         if name in texts and not "".join(texts[name]).strip():
-            raise ContentError(where, f"the section '## {name}' is empty", dict(found)[name])
+            raise ContentError(where, f"the section '## {name}' is empty; write it or, if it "
+                               "is optional, remove the heading", dict(found)[name])
     if order != sorted(order, key=known.index) or len(order) != len(set(order)):
         raise ContentError(
             where, f"sections must appear once each, in this order: {', '.join(known)}"

@@ -11,7 +11,8 @@ SNIPPET = "snippets/fundamentals/tensor.py"
 
 CASES = {
     "yaml": (PAGE, "aliases:\n", "aliases: [oops\n", PAGE, "not valid YAML"),
-    "not-mapping": (PAGE, "id: tensor\n", "- id\n", PAGE, "front matter"),
+    "not-closed": (PAGE, "related: []\n---\n", "related: []\n", PAGE,
+                   "front matter is not closed"),
     "missing-field": (PAGE, "level: beginner\n", "", PAGE, "field 'level': is required"),
     "unknown-field": (PAGE, "related: []", "related: []\nauthor: x", PAGE, "unknown field"),
     "wrong-type": (PAGE, "tags: [basics]", "tags: 5", PAGE, "field 'tags'"),
@@ -56,6 +57,15 @@ def test_bad_input_fails_build_and_check(scratch, case):
     build = scratch.build()
     assert build.returncode != 0
     assert named in build.stderr and message in build.stderr, build.stderr[-2000:]
+
+
+def test_front_matter_that_is_not_a_mapping(scratch):
+    text = (scratch.root / PAGE).read_text(encoding="utf-8")
+    front_end = text.index("\n---\n", 4)
+    (scratch.root / PAGE).write_text("---\n- a list\n- not fields" + text[front_end:])
+    for result in (scratch.dlqa("check"), scratch.build()):
+        assert result.returncode != 0
+        assert f"{PAGE}:2: front matter must be a mapping of fields" in result.stderr
 
 
 def test_duplicate_id_and_twice_cited_ref(scratch):

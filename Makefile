@@ -1,11 +1,11 @@
-# dlqa: make serve | make test | make build | make pdf
+# dlqa: make serve | make test | make build | make pdf | make anki
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test pdf clean
+.PHONY: install serve build test pdf anki clean
 
 install: $(STAMP) node_modules/.package-lock.json
 
@@ -32,6 +32,10 @@ build: install
 pdf: build
 	$(BIN)/dlqa pdf --site site --out dist/dlqa.pdf
 	cp dist/dlqa.pdf site/dlqa.pdf
+
+# The Anki deck of every question's short answer (the build also puts it in site/).
+anki: install
+	$(BIN)/dlqa anki --out dist/dlqa.apkg
 
 # The tests read the site this builds (the build runs every snippet once; the tests reuse
 # the cached results rather than running them again).

@@ -1,4 +1,4 @@
-"""The `dlqa` command: find similar questions, scaffold a page, check the content."""
+"""The `dlqa` command: find similar questions, scaffold a page, check the content, export."""
 
 from __future__ import annotations
 
@@ -189,6 +189,25 @@ def cmd_pdf(args, repo: Repo) -> int:
     return 0
 
 
+def cmd_anki(args, repo: Repo) -> int:
+    from dlqa.anki import configured_site_url, export
+
+    try:
+        catalogue = load_catalogue(repo)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return 1
+    base_url = args.site_url or configured_site_url(repo)
+    try:
+        notes = export(catalogue, base_url, Path(args.out))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.out}: {notes} notes linking to {base_url}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the `dlqa` command with `argv` (default: the process arguments); return its exit
     status: 0 on success, 1 when the content has problems, 2 on a usage error."""
@@ -221,6 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site", default="site", help="the built site (default: site)")
     p.add_argument("--out", default="dist/dlqa.pdf")
     p.set_defaults(func=cmd_pdf)
+    p = sub.add_parser("anki", help="write the Anki deck of every question's short answer")
+    p.add_argument("--out", default="dist/dlqa.apkg")
+    p.add_argument("--site-url", help="base of the page links (default: site_url in mkdocs.yml)")
+    p.set_defaults(func=cmd_anki)
     args = parser.parse_args(argv)
     try:
         repo = Repo.find()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 import logging
 import shutil
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, buildlog, gitdates, pages
+from dlqa import __version__, anki, buildlog, gitdates, pages
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -102,7 +103,8 @@ def on_post_page(output, page, config):
 
 @event_priority(-110)  # after print-site and offline have written their files
 def on_post_build(config):
-    """Write the catalogue, copy the pinned JavaScript assets, render the print page's math."""
+    """Write the catalogue and the Anki deck, copy the pinned JavaScript assets, render the
+    print page's math."""
     site = Path(config.site_dir)
     repo: Repo = _state["repo"]
     katex: KatexRenderer = _state["katex"]
@@ -117,6 +119,12 @@ def on_post_build(config):
     katex.save()
     (site / "questions.json").write_text(
         _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
+    started = time.perf_counter()
+    try:
+        notes = anki.export(_state["catalogue"], config.site_url, site / "dlqa.apkg")
+    except ValueError as exc:
+        _fail([exc])
+    log.info("dlqa: wrote dlqa.apkg (%d notes) in %.2f s", notes, time.perf_counter() - started)
     modules = repo.root / "node_modules"
     target = site / "assets" / "katex"
     target.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,206 @@
+"""The Anki deck: one note per question (front the question, back its short answer and a
+link to the page), written as an .apkg file that Anki imports.
+
+Anki recognises a note it already has by the note's GUID and note type, and a deck by its
+id, so a newer deck imported over an older one updates the cards (keeping their review
+history) instead of adding copies. Those ids are therefore fixed here and never derived from
+anything that can change, such as the text of a question.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+import posixpath
+import sqlite3
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import genanki
+import markdown
+import yaml
+from markdown.treeprocessors import Treeprocessor
+
+from dlqa.catalogue import Catalogue
+from dlqa.model import Question
+from dlqa.repo import Repo
+
+# Chosen at random once. Never change them: a new id would make Anki treat the deck and its
+# note type as new ones, so every user's re-import would duplicate all the cards.
+DECK_ID = 2084829945
+MODEL_ID = 2087016406
+DECK_NAME = "dlqa: deep-learning interview questions"
+# Salt for the note GUIDs, which otherwise depend on the question id only.
+GUID_NAMESPACE = "dlqa"
+# The note type's fields, in order. Adding or reordering fields changes the note type's
+# schema, which Anki asks the user to confirm on import: append, do not reorder.
+FIELDS = ("Question", "Aliases", "Answer", "URL")
+
+FRONT = """<div class="dlqa-question">{{Question}}</div>
+{{#Aliases}}<div class="dlqa-aliases">Also asked as:<ul>{{Aliases}}</ul></div>{{/Aliases}}"""
+BACK = """{{FrontSide}}
+<hr id="answer">
+<div class="dlqa-answer">{{Answer}}</div>
+<p class="dlqa-link"><a href="{{URL}}">The full answer: explanation, code, common mistakes</a></p>"""
+CSS = """.card { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; font-size: 18px;
+  line-height: 1.5; text-align: left; max-width: 42em; margin: 0 auto; padding: 0 .5em; }
+.dlqa-question { font-size: 1.15em; font-weight: 600; }
+.dlqa-aliases { font-size: .8em; opacity: .7; margin-top: .6em; }
+.dlqa-aliases ul { margin: .2em 0 0; padding-left: 1.2em; }
+.dlqa-answer p { margin: .5em 0; }
+.dlqa-link { font-size: .85em; margin-top: 1.2em; }
+"""
+
+
+def note_guid(question_id: str) -> str:
+    """The note's GUID: a function of the question id only, so edits keep the same note."""
+    return genanki.guid_for(GUID_NAMESPACE, question_id)
+
+
+def configured_site_url(repo: Repo) -> str:
+    """`site_url` from mkdocs.yml (the base of the page links on the cards)."""
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may carry tags such as !ENV or !!python/name that only MkDocs resolves.
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((repo.root / "mkdocs.yml").read_text(encoding="utf-8"), _Loader)
+    return (config or {}).get("site_url") or ""
+
+
+def page_url(base_url: str, docs_path: str) -> str:
+    """The absolute URL of a docs-relative Markdown path (`a/b.md#x`) on the offline site."""
+    path, _, fragment = docs_path.partition("#")
+    if path.endswith(".md"):
+        path = path[:-3] + ".html"  # use_directory_urls is off (the offline plugin)
+    return base_url + path + (f"#{fragment}" if fragment else "")
+
+
+class _AbsoluteLinks(Treeprocessor):
+    """Points relative links at the published pages: a card has no site around it."""
+
+    def __init__(self, md, base_url: str):
+        super().__init__(md)
+        self.base_url = base_url
+        self.page = ""  # the docs-relative path of the page being converted
+
+    def run(self, root):
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if not href or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            if href.startswith("#"):
+                target = self.page + href
+            else:
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), href))
+            link.set("href", page_url(self.base_url, target))
+
+
+class _AbsoluteLinksExtension(markdown.Extension):
+    def __init__(self, base_url: str):
+        super().__init__()
+        self.base_url = base_url
+        self.processor: _AbsoluteLinks | None = None
+
+    def extendMarkdown(self, md):
+        self.processor = _AbsoluteLinks(md, self.base_url)
+        md.treeprocessors.register(self.processor, "dlqa_absolute_links", 5)
+
+
+class _Renderer:
+    """Markdown to card HTML. arithmatex's generic mode writes math as \\(...\\) and
+    \\[...\\], the delimiters Anki's built-in MathJax renders."""
+
+    def __init__(self, base_url: str):
+        self.links = _AbsoluteLinksExtension(base_url)
+        self.md = markdown.Markdown(extensions=["pymdownx.arithmatex", self.links],
+                                    extension_configs={"pymdownx.arithmatex": {"generic": True}})
+
+    def block(self, text: str, page: str) -> str:
+        self.links.processor.page = page
+        return self.md.reset().convert(text)
+
+    def inline(self, text: str, page: str) -> str:
+        out = self.block(text, page)
+        if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+            out = out[3:-4]
+        return out
+
+
+def _tag(text: str) -> str:
+    return "_".join(text.split())  # Anki separates tags by spaces
+
+
+def model() -> genanki.Model:
+    """The note type: question, its other phrasings, the short answer, the page URL."""
+    return genanki.Model(
+        MODEL_ID, "dlqa question", fields=[{"name": name} for name in FIELDS],
+        templates=[{"name": "Question to answer", "qfmt": FRONT, "afmt": BACK}],
+        css=CSS, sort_field_index=FIELDS.index("Question"),
+    )
+
+
+def note(question: Question, renderer: _Renderer, note_model: genanki.Model,
+         base_url: str) -> genanki.Note:
+    aliases = "".join(f"<li>{renderer.inline(a, question.path)}</li>" for a in question.aliases)
+    return genanki.Note(
+        model=note_model, guid=note_guid(question.id),
+        fields=[renderer.inline(question.title, question.path), aliases,
+                renderer.block(question.short_answer, question.path),
+                html.escape(base_url + question.site_url(False))],
+        sort_field=question.title,
+        tags=[_tag(question.topic), _tag(question.level)],
+    )
+
+
+def build_deck(catalogue: Catalogue, base_url: str) -> genanki.Deck:
+    """The deck of every question in the catalogue; page links start with `base_url`."""
+    if not base_url:
+        raise ValueError("site_url is not set in mkdocs.yml; the cards link to the pages "
+                         "under it")
+    base_url = base_url.rstrip("/") + "/"
+    deck = genanki.Deck(DECK_ID, DECK_NAME, description=(
+        f"{len(catalogue.questions)} deep-learning interview questions with their short "
+        f'answers. Every card links to its full page on <a href="{html.escape(base_url)}">'
+        f"{html.escape(base_url)}</a>."))
+    renderer, note_model = _Renderer(base_url), model()
+    for question in catalogue.questions:
+        deck.add_note(note(question, renderer, note_model, base_url))
+    return deck
+
+
+def write_package(deck: genanki.Deck, out: Path, timestamp: float | None = None) -> Path:
+    """Write `deck` as an .apkg at `out` (replaced whole, never left half-written).
+
+    `timestamp` (default: now) becomes the notes' modification time. Anki updates an
+    existing note on import only if the incoming one is newer, so a deck must not be
+    written with a fixed time.
+    """
+    timestamp = time.time() if timestamp is None else timestamp
+    # The collection is built in memory: genanki's own write_to_file leaves its temporary
+    # SQLite file behind in the system's temp folder.
+    conn = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(deck).write_to_db(conn.cursor(), timestamp,
+                                          itertools.count(int(timestamp * 1000)))
+        conn.commit()
+        collection = conn.serialize()
+    finally:
+        conn.close()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("collection.anki2", collection)
+        package.writestr("media", "{}")
+    os.replace(partial, out)
+    return out
+
+
+def export(catalogue: Catalogue, base_url: str, out: Path) -> int:
+    """Build the deck and write it to `out`; return the number of notes."""
+    deck = build_deck(catalogue, base_url)
+    write_package(deck, out)
+    return len(deck.notes)

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, anki, buildlog, gitdates, pages
+from dlqa import __version__, anki, buildlog, gitdates, pages, searchindex
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -24,6 +24,8 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
+# Hand-written pages that list things found elsewhere: only their headings are searched.
+LISTING_PAGES = ["contributing/api.md"]
 _state: dict = {}
 
 
@@ -117,6 +119,12 @@ def on_post_build(config):
         except ContentError as exc:
             _fail([exc])
     katex.save()
+    catalogue: Catalogue = _state["catalogue"]
+    urls = config.use_directory_urls
+    listings = [*pages.generated_pages(catalogue), *LISTING_PAGES]
+    searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in catalogue.questions},
+                        {searchindex.page_url(p, urls) for p in listings},
+                        full_copy=repo.cache_dir / "search_index.full.json")
     (site / "questions.json").write_text(
         _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
     started = time.perf_counter()

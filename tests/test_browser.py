@@ -55,6 +55,8 @@ SEARCHES = [
     ("dropout", "generalisation/dropout.html"),
     ("LSTM", "sequence/lstm.html"),
     ("Adam optimizer", "optimisation/adam.html"),
+    # Words only in an alias, not in the title.
+    ("threshold activation function", "activations/binary-step.html"),
 ]
 
 

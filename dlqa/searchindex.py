@@ -1,0 +1,76 @@
+"""Keep the search index to what readers search for.
+
+Material indexes every section of every page in full. A reader looks a question up by its
+title or another phrasing, its short answer, or a heading; the long explanations, code and
+generated lists only made the index (which every reader downloads) ten times larger and
+let incidental words outrank the page that answers the question.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+# Sections of a question page whose text stays in the index; of the others only the
+# heading is kept.
+INDEXED_SECTIONS = frozenset({"short-answer"})
+
+
+def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[str]) -> dict:
+    """`index` (Material's search_index.json) with text kept only where readers search.
+
+    `question_pages` maps each question page's URL to its other phrasings (aliases).
+
+    - question pages: the page entry (title, level, tags, other phrasings) and the short
+      answer keep their text; other sections keep their heading only. The aliases are also
+      added to the page's title, in a span the results hide, because lunr weighs a title
+      a thousand times the text: a question is found first by any of its phrasings, not
+      only by the one chosen as its title (602 title and alias queries: 66% first without,
+      92% with);
+    - listing pages (generated per topic, level, tag and seed list; the API reference): only
+      titles and headings; the questions they list are indexed on their own pages, and a
+      seed list quoting every phrasing would otherwise outrank the pages that answer them;
+    - every other page is kept whole.
+    """
+    for doc in index["docs"]:
+        page, _, anchor = doc["location"].partition("#")
+        if page in listing_pages or (page in question_pages and anchor
+                                     and anchor not in INDEXED_SECTIONS):
+            doc["text"] = ""
+        elif page in question_pages and not anchor and question_pages[page]:
+            aliases = " · ".join(html.escape(a) for a in question_pages[page])
+            doc["title"] += f' <span class="dlqa-search-alias">{aliases}</span>'
+    return index
+
+
+def page_url(docs_path: str, directory_urls: bool) -> str:
+    """The site URL MkDocs gives a docs-relative Markdown path."""
+    stem = docs_path[:-3]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def rewrite(site_dir: Path, question_pages: dict[str, list[str]], listing_pages: set[str],
+            full_copy: Path | None = None) -> int:
+    """Slim the built site's search index in place (and the offline plugin's script copy of
+    it, written in the same `var __index = ...` form); return the new size in bytes.
+
+    With `full_copy`, the index as Material wrote it is kept there, so the search quality of
+    the two can be compared (dlqa.searchquality).
+    """
+    path = site_dir / "search" / "search_index.json"
+    text = path.read_text(encoding="utf-8")
+    if full_copy is not None:
+        full_copy.parent.mkdir(parents=True, exist_ok=True)
+        full_copy.write_text(text, encoding="utf-8")
+    index = slim(json.loads(text), question_pages, listing_pages)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    script = path.with_suffix(".js")
+    if script.is_file():
+        script.write_text(f"var __index = {data}", encoding="utf-8")
+    return len(data.encode("utf-8"))

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, anki, buildlog, gitdates, pages, searchindex
+from dlqa import __version__, anki, buildlog, gitdates, pageassets, pages, searchindex
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -24,8 +24,8 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
-# Hand-written pages that list things found elsewhere: only their headings are searched.
-LISTING_PAGES = ["contributing/api.md"]
+# Pages rendered by mkdocstrings: only their headings are searched, only they get its CSS.
+API_PAGES = ["contributing/api.md"]
 _state: dict = {}
 
 
@@ -97,6 +97,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_post_page(output, page, config):
     """Render math after the search plugin has indexed the page, so the index keeps TeX."""
+    output = pageassets.drop_assets(
+        output, pageassets.unused_assets(page.file.src_uri, frozenset(API_PAGES)))
     try:
         return _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
     except ContentError as exc:
@@ -121,7 +123,7 @@ def on_post_build(config):
     katex.save()
     catalogue: Catalogue = _state["catalogue"]
     urls = config.use_directory_urls
-    listings = [*pages.generated_pages(catalogue), *LISTING_PAGES]
+    listings = [*pages.generated_pages(catalogue), *API_PAGES]
     searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in catalogue.questions},
                         {searchindex.page_url(p, urls) for p in listings},
                         full_copy=repo.cache_dir / "search_index.full.json")

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, pages
+from dlqa import __version__, pages, study
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -66,6 +66,7 @@ def on_pre_build(config):
              len(catalogue.questions), len(results), len(ran), len(results) - len(ran))
     _state["katex"] = KatexRenderer(repo.root / "node_modules" / "katex",
                                     repo.cache_dir / "katex.json")
+    _state["answers"] = {}  # question id -> rendered short answer, for the study modes
 
 
 def on_files(files, config):
@@ -75,6 +76,8 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
+        catalogue, config.use_directory_urls)))
     return files
 
 
@@ -93,14 +96,20 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     """Render math after the search plugin has indexed the page, so the index keeps TeX."""
     try:
-        return _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
+        output = _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
     except ContentError as exc:
         _fail([exc])
+    if "dlqa_id" in page.meta:
+        try:
+            _state["answers"][page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
+        except ValueError as exc:
+            _fail([ContentError(f"docs/{page.file.src_uri}", str(exc))])
+    return output
 
 
 @event_priority(-110)  # after print-site and offline have written their files
 def on_post_build(config):
-    """Write the catalogue, copy the pinned JavaScript assets, render the print page's math."""
+    """Write the catalogue and study answers, copy the JavaScript assets, render the print math."""
     site = Path(config.site_dir)
     repo: Repo = _state["repo"]
     katex: KatexRenderer = _state["katex"]
@@ -113,6 +122,7 @@ def on_post_build(config):
         except ContentError as exc:
             _fail([exc])
     katex.save()
+    study.write_answer_scripts(site, _state["answers"], _state["catalogue"])
     (site / "questions.json").write_text(
         _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
     modules = repo.root / "node_modules"

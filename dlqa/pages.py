@@ -23,7 +23,9 @@ def _by_level(questions: list[Question], from_page: str) -> list[str]:
         chosen = [q for q in questions if q.level == level]
         if chosen:
             lines += [f"### {level.capitalize()}", ""]
-            lines += [f"- {_link(q, from_page)}" for q in sorted(chosen, key=lambda q: q.title)]
+            # The id lets the practice mode of the study script show each short answer here.
+            lines += [f'- {_link(q, from_page)}{{ data-dlqa-id="{q.id}" }}'
+                      for q in sorted(chosen, key=lambda q: q.title)]
             lines.append("")
     return lines
 

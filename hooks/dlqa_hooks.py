@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, anki, buildlog, gitdates, pageassets, pages, searchindex
+from dlqa import __version__, anki, buildlog, gitdates, pageassets, pages, searchindex, study
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer
@@ -70,6 +70,7 @@ def on_pre_build(config):
              len(catalogue.questions), len(results), len(ran), len(results) - len(ran))
     _state["katex"] = KatexRenderer(repo.root / "node_modules" / "katex",
                                     repo.cache_dir / "katex.json")
+    _state["answers"] = {}  # question id -> rendered short answer, for the study modes
 
 
 def on_files(files, config):
@@ -79,6 +80,8 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
+        catalogue, config.use_directory_urls)))
     return files
 
 
@@ -100,15 +103,21 @@ def on_post_page(output, page, config):
     output = pageassets.drop_assets(
         output, pageassets.unused_assets(page.file.src_uri, frozenset(API_PAGES)))
     try:
-        return _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
+        output = _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
     except ContentError as exc:
         _fail([exc])
+    if "dlqa_id" in page.meta:
+        try:
+            _state["answers"][page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
+        except ValueError as exc:
+            _fail([ContentError(f"docs/{page.file.src_uri}", str(exc))])
+    return output
 
 
 @event_priority(-110)  # after print-site and offline have written their files
 def on_post_build(config):
-    """Write the catalogue and the Anki deck, copy the pinned JavaScript assets, render the
-    print page's math."""
+    """Write the catalogue, the study answers and the Anki deck, slim the search index,
+    copy the pinned JavaScript assets, render the print page's math."""
     site = Path(config.site_dir)
     repo: Repo = _state["repo"]
     katex: KatexRenderer = _state["katex"]
@@ -127,6 +136,7 @@ def on_post_build(config):
     searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in catalogue.questions},
                         {searchindex.page_url(p, urls) for p in listings},
                         full_copy=repo.cache_dir / "search_index.full.json")
+    study.write_answer_scripts(site, _state["answers"], _state["catalogue"])
     (site / "questions.json").write_text(
         _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
     started = time.perf_counter()

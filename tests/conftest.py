@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from dlqa.browser import ENV_VAR, block_network, chromium_path, launch
 from dlqa.repo import Repo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,43 @@ def site(repo: Repo) -> Path:
             shutil.rmtree(site_dir, ignore_errors=True)
             (ROOT / ".site-tmp").rename(site_dir)
     return site_dir
+
+
+def _require_browser():
+    """Skip a browser test without Chromium (fail instead when CI requires the browser)."""
+    if chromium_path() is None:
+        reason = f"no Chromium (install chromium or set {ENV_VAR})"
+        if os.environ.get("DLQA_REQUIRE_BROWSER"):
+            pytest.fail(reason + "; DLQA_REQUIRE_BROWSER is set, so this is a failure")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def offline(browser, site):
+    """A new page in the browser with the network blocked; yields (page, blocked URLs)."""
+    context = browser.new_context()
+    page = context.new_page()
+    blocked: list[str] = []
+    block_network(page, blocked)
+    yield page, blocked
+    context.close()
+    assert blocked == [], f"requests left the site: {blocked}"
+
+
+def open_page(page, site, rel: str):
+    page.goto((site / rel).resolve().as_uri())
+    page.wait_for_load_state("load")
 
 
 GOOD_PAGE = """---

@@ -3,49 +3,11 @@ request blocked and recorded."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-from dlqa.browser import ENV_VAR, block_network, chromium_path, launch
+from tests.conftest import open_page
 
 pytestmark = pytest.mark.browser
-
-
-def _require_browser():
-    if chromium_path() is None:
-        reason = f"no Chromium (install chromium or set {ENV_VAR})"
-        if os.environ.get("DLQA_REQUIRE_BROWSER"):
-            pytest.fail(reason + "; DLQA_REQUIRE_BROWSER is set, so this is a failure")
-        pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = launch(playwright)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def offline(browser, site):
-    """A new page in the browser with the network blocked; yields (page, blocked URLs)."""
-    context = browser.new_context()
-    page = context.new_page()
-    blocked: list[str] = []
-    block_network(page, blocked)
-    yield page, blocked
-    context.close()
-    assert blocked == [], f"requests left the site: {blocked}"
-
-
-def open_page(page, site, rel: str):
-    page.goto((site / rel).resolve().as_uri())
-    page.wait_for_load_state("load")
 
 
 SEARCHES = [

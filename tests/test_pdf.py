@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from dlqa.catalogue import load_catalogue
 from dlqa.pdf import bookmark_pages
-from tests.conftest import ROOT
-from tests.test_browser import _require_browser
+from tests.conftest import ROOT, _require_browser
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,110 @@
+"""Data for the study modes (practice mode, random question, mock interview).
+
+The browser script `docs/javascripts/study.js` reads two kinds of generated script files, loaded
+with `<script>` elements because a page opened from file:// cannot fetch() local files:
+
+- `assets/dlqa/catalogue.js`: every question's id, title, url, topic and level, and the topics;
+- `assets/dlqa/answers/<topic>.js`: each question's short answer as rendered HTML (math already
+  rendered), one file per topic so a page loads only the answers it shows.
+
+URLs in both are relative to the site root; the script resolves them against it.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from dlqa.catalogue import Catalogue
+from dlqa.model import LEVELS
+
+CATALOGUE_JS = "assets/dlqa/catalogue.js"
+ANSWERS_DIR = "assets/dlqa/answers"
+
+_SHORT_ANSWER = re.compile(r'<h2 id="short-answer"[^>]*>.*?</h2>(.*?)(?=<h2\b|</article>)',
+                           re.DOTALL)
+_LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _js_assign(name: str, data: object) -> str:
+    return f"window.{name}={json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
+
+
+def catalogue_data(catalogue: Catalogue, directory_urls: bool) -> dict:
+    """The levels, the topics in navigation order, and one small record per question."""
+    return {
+        "levels": list(LEVELS),
+        "topics": [{"id": t.id, "title": t.title} for t in catalogue.repo.topics.values()],
+        "questions": [
+            {"id": q.id, "title": q.title, "url": q.site_url(directory_urls),
+             "topic": q.topic, "level": q.level}
+            for q in catalogue.questions
+        ],
+    }
+
+
+def catalogue_js(catalogue: Catalogue, directory_urls: bool) -> str:
+    """The text of `assets/dlqa/catalogue.js`: sets `window.dlqaCatalogue`."""
+    return _js_assign("dlqaCatalogue", catalogue_data(catalogue, directory_urls))
+
+
+def rebase_links(fragment: str, page_url: str) -> str:
+    """Rewrite the relative `href`/`src` values in `fragment` from `page_url` to the site root.
+
+    The fragment is shown on other pages, so a link relative to the page it came from would
+    point elsewhere. Absolute URLs (with a scheme, or starting with "/") are left alone.
+    """
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+
+    def rebase(match: re.Match) -> str:
+        attr, value = match.groups()
+        if not value or _SCHEME.match(value) or value.startswith("/"):
+            return match.group(0)
+        if value.startswith("#"):
+            return f'{attr}="{page_url}{value}"'
+        path, hash_, fragment_id = value.partition("#")
+        path, query, rest = path.partition("?")
+        joined = posixpath.normpath(posixpath.join(base, path))
+        if path.endswith("/") and not joined.endswith("/"):
+            joined += "/"
+        return f'{attr}="{joined}{query}{rest}{hash_}{fragment_id}"'
+
+    return _LINK_ATTR.sub(rebase, fragment)
+
+
+def short_answer_html(page_html: str, page_url: str) -> str:
+    """The rendered "Short answer" section of a built question page, links rebased to the root.
+
+    Raises ValueError when the page has no such section.
+    """
+    match = _SHORT_ANSWER.search(page_html)
+    if match is None or not match.group(1).strip():
+        raise ValueError("no 'Short answer' section in the rendered page")
+    return rebase_links(match.group(1).strip(), page_url)
+
+
+def answer_scripts(answers: dict[str, str], catalogue: Catalogue) -> dict[str, str]:
+    """Site-relative path -> text of each topic's answers script.
+
+    Each script adds its questions' short answers to `window.dlqaAnswers` (id -> HTML).
+    """
+    by_topic: dict[str, dict[str, str]] = {topic: {} for topic in catalogue.repo.topics}
+    for q in catalogue.questions:
+        if q.id in answers:
+            by_topic[q.topic][q.id] = answers[q.id]
+    return {
+        f"{ANSWERS_DIR}/{topic}.js":
+            "window.dlqaAnswers=Object.assign(window.dlqaAnswers||{},"
+            f"{json.dumps(chosen, ensure_ascii=False, separators=(',', ':'))});\n"
+        for topic, chosen in by_topic.items()
+    }
+
+
+def write_answer_scripts(site_dir: Path, answers: dict[str, str], catalogue: Catalogue) -> None:
+    for rel, text in answer_scripts(answers, catalogue).items():
+        path = site_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

@@ -1,0 +1,143 @@
+"""The study modes' data: the catalogue script, the short answers, and the pages that use them."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import posixpath
+import re
+
+import pytest
+
+from dlqa import pages, study
+from dlqa.catalogue import load_catalogue
+from dlqa.model import LEVELS
+
+
+@pytest.fixture(scope="module")
+def catalogue(repo):
+    return load_catalogue(repo, check=False)
+
+
+def _assigned(js: str, prefix: str, suffix: str = ";\n"):
+    """The JSON value a generated script assigns."""
+    assert js.startswith(prefix) and js.endswith(suffix), js[:80]
+    return json.loads(js[len(prefix):-len(suffix)])
+
+
+def test_catalogue_data_has_every_question_with_its_url(catalogue, repo):
+    data = study.catalogue_data(catalogue, directory_urls=False)
+    assert data["levels"] == list(LEVELS)
+    assert [t["id"] for t in data["topics"]] == list(repo.topics)
+    assert len(data["questions"]) == len(catalogue.questions)
+    for record, q in zip(data["questions"], catalogue.questions, strict=True):
+        assert record == {"id": q.id, "title": q.title, "url": f"{q.topic}/{q.id}.html",
+                          "topic": q.topic, "level": q.level}
+    directory = study.catalogue_data(catalogue, directory_urls=True)
+    assert directory["questions"][0]["url"] == catalogue.questions[0].site_url(True)
+
+
+def test_catalogue_js_assigns_the_data(catalogue):
+    js = study.catalogue_js(catalogue, directory_urls=False)
+    assert _assigned(js, "window.dlqaCatalogue=") == study.catalogue_data(catalogue, False)
+
+
+@pytest.mark.parametrize("page_url, value, expected", [
+    ("activations/softmax.html", "sigmoid.html", "activations/sigmoid.html"),
+    ("activations/softmax.html", "../tags.html#probability", "tags.html#probability"),
+    ("activations/softmax.html", "#short-answer", "activations/softmax.html#short-answer"),
+    ("activations/softmax.html", "../cnn/padding.html?x=1#same", "cnn/padding.html?x=1#same"),
+    ("activations/softmax/", "../sigmoid/", "activations/sigmoid/"),
+    ("activations/softmax.html", "https://arxiv.org/abs/1", "https://arxiv.org/abs/1"),
+    ("activations/softmax.html", "/absolute.html", "/absolute.html"),
+])
+def test_rebase_links_makes_links_relative_to_the_root(page_url, value, expected):
+    fragment = f'<p><a href="{value}">x</a> <img src="{value}"></p>'
+    assert study.rebase_links(fragment, page_url) == (
+        f'<p><a href="{expected}">x</a> <img src="{expected}"></p>')
+
+
+def test_short_answer_html_takes_the_section_up_to_the_next_heading():
+    page = ('<article><h1 id="t">T</h1><p class="dlqa-meta">meta</p>'
+            '<h2 id="short-answer">Short answer<a class="headerlink" href="#short-answer">¶</a>'
+            '</h2>\n<p>First, see <a href="other.html">other</a>.</p>\n<p>Second.</p>\n'
+            '<h2 id="explanation">Explanation</h2><p>Long.</p></article>')
+    assert study.short_answer_html(page, "topic/q.html") == (
+        '<p>First, see <a href="topic/other.html">other</a>.</p>\n<p>Second.</p>')
+    last = '<article><h2 id="short-answer">Short answer</h2><p>Only.</p></article>'
+    assert study.short_answer_html(last, "topic/q.html") == "<p>Only.</p>"
+
+
+@pytest.mark.parametrize("page", [
+    "<article><h2 id='explanation'>Explanation</h2><p>x</p></article>",
+    '<article><h2 id="short-answer">Short answer</h2>\n<h2 id="code">Code</h2></article>',
+])
+def test_short_answer_html_refuses_a_page_without_one(page):
+    with pytest.raises(ValueError, match="Short answer"):
+        study.short_answer_html(page, "topic/q.html")
+
+
+def test_answer_scripts_group_answers_by_topic(catalogue, repo):
+    answers = {q.id: f"<p>{q.id}</p>" for q in catalogue.questions[::2]}
+    scripts = study.answer_scripts(answers, catalogue)
+    assert set(scripts) == {f"assets/dlqa/answers/{t}.js" for t in repo.topics}
+    prefix = "window.dlqaAnswers=Object.assign(window.dlqaAnswers||{},"
+    merged = {}
+    for rel, js in scripts.items():
+        chunk = _assigned(js, prefix, ");\n")
+        topic = posixpath.splitext(posixpath.basename(rel))[0]
+        assert all(catalogue.by_id[qid].topic == topic for qid in chunk)
+        merged.update(chunk)
+    assert merged == answers
+
+
+def test_topic_page_marks_each_question_link_with_its_id(catalogue):
+    markdown = pages.topic_page(catalogue, "activations")
+    ids = re.findall(r'\]\([\w-]+\.md\)\{ data-dlqa-id="([\w-]+)" \}', markdown)
+    assert sorted(ids) == sorted(q.id for q in catalogue.questions if q.topic == "activations")
+
+
+# The built site.
+
+def test_site_has_the_catalogue_script(site, catalogue):
+    js = (site / study.CATALOGUE_JS).read_text(encoding="utf-8")
+    assert js == study.catalogue_js(catalogue, directory_urls=False)
+    assert len(gzip.compress(js.encode())) < 12_000, "the catalogue script grew past 12 KB gzip"
+
+
+def test_site_answers_cover_every_question_with_working_links(site, catalogue):
+    prefix = "window.dlqaAnswers=Object.assign(window.dlqaAnswers||{},"
+    answers = {}
+    for path in sorted((site / study.ANSWERS_DIR).glob("*.js")):
+        js = path.read_text(encoding="utf-8")
+        assert len(gzip.compress(js.encode())) < 40_000, f"{path.name} is heavy"
+        answers.update(_assigned(js, prefix, ");\n"))
+    assert set(answers) == {q.id for q in catalogue.questions}
+    for q in catalogue.questions:
+        html = answers[q.id]
+        assert "<h2" not in html and html.startswith("<p>"), q.id
+        # Math arrives rendered, never as TeX for the browser to typeset.
+        assert ("$" in q.short_answer) == ('class="katex"' in html), q.id
+        assert "\\(" not in html, q.id
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            assert "://" in target or (site / target).is_file(), (q.id, target)
+
+
+def test_softmax_short_answer_matches_its_page(site):
+    answers = _assigned((site / study.ANSWERS_DIR / "activations.js").read_text(encoding="utf-8"),
+                        "window.dlqaAnswers=Object.assign(window.dlqaAnswers||{},", ");\n")
+    page = (site / "activations" / "softmax.html").read_text(encoding="utf-8")
+    assert answers["softmax"] in page
+    assert "Softmax maps a vector" in answers["softmax"]
+
+
+def test_study_pages_are_built_linked_and_kept_out_of_the_pdf(site):
+    for rel in ("study/index.html", "study/mock-interview.html"):
+        html = (site / rel).read_text(encoding="utf-8")
+        assert "dlqa-needs-js" in html and 'href="../levels.html"' in html, rel
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="study/index.html"' in home
+    assert 'href="mock-interview.html"' in (site / "study" / "index.html").read_text()
+    assert 'src="javascripts/study.js"' in home and 'href="stylesheets/study.css"' in home
+    print_page = (site / "print_page.html").read_text(encoding="utf-8")
+    assert "dlqa-mock-setup" not in print_page and "dlqa-random" not in print_page

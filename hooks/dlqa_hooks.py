@@ -16,7 +16,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from dlqa import __version__, anki, buildlog, gitdates, pageassets, pages, searchindex, study
+from dlqa import (
+    __version__,
+    anki,
+    buildlog,
+    gitdates,
+    pageassets,
+    pages,
+    searchindex,
+    study,
+)
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer

@@ -10,6 +10,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_ruff_is_clean():
     result = subprocess.run(
         [str(Path(sys.executable).parent / "ruff"), "check", "--output-format", "concise",
-         "dlqa", "hooks", "tests", "snippets"],
+         "dlqa", "hooks", "tests", "snippets", "benchmarks"],
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:]

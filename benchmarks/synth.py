@@ -1,7 +1,8 @@
 """A synthetic dlqa encyclopedia of N questions, shaped like the real pages.
 
 Each page has valid front matter, every required section, about 400 words of prose, one
-inline and one display formula, two links to other pages and one NumPy snippet included
+inline and one display formula, two aliases, three related pages (two linked as follow-ups)
+and one NumPy snippet included
 with its output exactly as real pages include theirs. Titles are random word combinations
 (fixed seed) checked with dlqa's own duplicate measure, so the build accepts them.
 """
@@ -39,6 +40,13 @@ token tokenizer trajectory transformer triplet uncertainty unpooling variance vo
 warmup weight whitening window
 """
 TERMS = _TERMS.split()
+# Rarer compound terms ("crossattention"), so that the title vocabulary grows with N as a
+# real one does: the real catalogue's 602 phrasings use 648 distinct stems, growing as about
+# N^0.7, which predicts some 5,000 at N = 3,000. Without them every term would occur in
+# hundreds of titles and the duplicate check would compare far more pairs than it would
+# on real titles.
+RARE_TERMS = [p + t for p in ("multi", "cross", "semi", "self", "hyper", "meta", "auto",
+                              "sub", "co", "bi") for t in TERMS]
 
 _TITLES = (
     "How does {a} {b} affect {c} {d}?",
@@ -70,6 +78,7 @@ class Page:
     id: str
     topic: str
     title: str
+    aliases: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
@@ -88,24 +97,22 @@ def copy_skeleton(source: Path, root: Path) -> None:
     shutil.copytree(source / "docs" / "stylesheets", root / "docs" / "stylesheets")
 
 
-def _titles(n: int, rng: random.Random) -> list[str]:
-    """n titles, no two of which dlqa's duplicate check would call near-duplicates."""
-    titles: list[str] = []
-    seen: set[frozenset] = set()
-    while len(titles) < n:
-        words = rng.sample(TERMS, 4)
-        key = frozenset(words)
-        if key not in seen:
-            seen.add(key)
-            a, b, c, d = words
-            titles.append(rng.choice(_TITLES).format(a=a, b=b, c=c, d=d))
+def _phrasings(rng: random.Random) -> list[str]:
+    """A title and two aliases: three templates over the same four terms."""
+    a, b = rng.sample(RARE_TERMS, 2)
+    c, d = rng.sample(TERMS, 2)
+    return [t.format(a=a, b=b, c=c, d=d) for t in rng.sample(_TITLES, 3)]
+
+
+def _questions(n: int, rng: random.Random) -> list[list[str]]:
+    """n pages' phrasings (title first), no two pages' near-duplicates by dlqa's measure."""
+    pages = [_phrasings(rng) for _ in range(n)]
     while True:
-        pairs = dedup.similar_pairs({str(i): [t] for i, t in enumerate(titles)})
+        pairs = dedup.similar_pairs({str(i): p for i, p in enumerate(pages)})
         if not pairs:
-            return titles
-        for i in {int(b) for _, b in pairs}:  # redraw one side of each clash
-            a, b, c, d = rng.sample(TERMS, 4)
-            titles[i] = rng.choice(_TITLES).format(a=a, b=b, c=c, d=d)
+            return pages
+        for i in sorted({int(b) for _, b in pairs}):  # redraw one side of each clash
+            pages[i] = _phrasings(rng)
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -120,10 +127,10 @@ def _paragraph(rng: random.Random, sentences: int) -> str:
 def page_text(page: Page, index: int, others: list[Page], tags: list[str], level: str,
               rng: random.Random) -> str:
     """One question page: front matter and the sections a real page has."""
-    front = {"id": page.id, "title": page.title, "aliases": [], "level": level, "tags": tags,
+    front = {"id": page.id, "title": page.title, "aliases": list(page.aliases), "level": level, "tags": tags,
              "sources": [], "related": [o.id for o in others]}
     k, eta = index % 7 + 2, round(0.01 * (index % 9 + 1), 2)
-    links = "\n".join(f"- [{o.title}](../{o.path})" for o in others)
+    links = "\n".join(f"- [{o.title}](../{o.path})" for o in others[:2])
     mistakes = "\n".join(f"- {_fill(m, rng)}" for m in _MISTAKES)
     snippet = f"snippets/{page.topic}/{page.id}.py"
     return f"""---
@@ -194,11 +201,11 @@ def make_repo(source: Path, root: Path, n: int, seed: int = 0) -> list[Page]:
     topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yaml").read_text())]
     tags = sorted(yaml.safe_load((root / "data" / "tags.yaml").read_text()))
     levels = ("beginner", "intermediate", "advanced")
-    pages = [Page(f"q{i:05d}", topics[i % len(topics)], title)
-             for i, title in enumerate(_titles(n, rng))]
+    pages = [Page(f"q{i:05d}", topics[i % len(topics)], title, tuple(aliases))
+             for i, (title, *aliases) in enumerate(_questions(n, rng))]
     for i, page in enumerate(pages):
         others = rng.sample([p for p in pages[max(0, i - 50):i + 50] if p != page],
-                            min(2, n - 1))
+                            min(3, n - 1))
         text = page_text(page, i, others, rng.sample(tags, 2), levels[i % 3], rng)
         path = root / "docs" / page.path
         path.parent.mkdir(parents=True, exist_ok=True)

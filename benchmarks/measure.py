@@ -27,6 +27,7 @@ _SAMPLE_SECONDS = 0.05
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the command and the children it waited for
     max_rss_mb: float
     tree_rss_mb: float
     returncode: int
@@ -98,7 +99,7 @@ def run(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600) -> Run:
     sampler.join()
     reader.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024,
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024,
                proc.returncode, "".join(chunks))
 
 

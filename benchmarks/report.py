@@ -15,6 +15,7 @@ MB = 1024 * 1024
 class Build:
     label: str
     seconds: float
+    cpu_seconds: float
     pages: int
     tree_rss_mb: float
     max_rss_mb: float
@@ -40,6 +41,10 @@ class SizeResult:
     @property
     def ratio(self) -> float:
         return self.builds["warm"].seconds / self.builds["plain"].seconds
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.builds["warm"].cpu_seconds / self.builds["plain"].cpu_seconds
 
 
 @dataclass
@@ -75,16 +80,17 @@ def _fmt(value: float, digits: int = 1) -> str:
 
 
 def size_table(result: SizeResult) -> list[str]:
-    plain = result.builds["plain"].seconds
+    plain, plain_cpu = result.builds["plain"].seconds, result.builds["plain"].cpu_seconds
     lines = [f"### N = {result.n:,} questions ({result.words_per_page:.0f} words per page)", "",
-             ("| build | seconds | ms per page | ratio to (a) | peak RSS, process tree (MB) "
-             "| largest process (MB) | site (MB) | warnings |"),
-             "|---|---|---|---|---|---|---|---|"]
+             ("| build | seconds | ms per page | ratio to (a) | CPU seconds | CPU ratio to (a) "
+              "| peak RSS, process tree (MB) | largest process (MB) | site (MB) | warnings |"),
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for key in ("plain", "minimal", "cold", "warm"):
         b = result.builds.get(key)
         if b:
             lines.append(f"| {b.label} | {_fmt(b.seconds)} | {_fmt(b.ms_per_page)} | "
-                         f"{b.seconds / plain:.2f} | {_fmt(b.tree_rss_mb, 0)} | "
+                         f"{b.seconds / plain:.2f} | {_fmt(b.cpu_seconds)} | "
+                         f"{b.cpu_seconds / plain_cpu:.2f} | {_fmt(b.tree_rss_mb, 0)} | "
                          f"{_fmt(b.max_rss_mb, 0)} | {_fmt(b.site_bytes / MB)} | {b.warnings} |")
     index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())
     lines += ["", (f"Search index (dlqa build): {index}; "
@@ -99,16 +105,18 @@ def targets(sizes: list[SizeResult], real: dict | None) -> list[Target]:
     if sizes:
         worst = max(sizes, key=lambda s: s.ratio)
         found.append(Target(
-            "warm dlqa build vs plain Material", "<= 1.25 x at every N",
-            ", ".join(f"N={s.n:,}: {s.ratio:.2f} x" for s in sizes), worst.ratio <= 1.25))
+            "warm dlqa build vs plain Material (wall time)", "<= 1.25 x at every N",
+            ", ".join(f"N={s.n:,}: {s.ratio:.2f} x (CPU time {s.cpu_ratio:.2f} x)"
+                      for s in sizes), worst.ratio <= 1.25))
         small, large = min(sizes, key=lambda s: s.n), max(sizes, key=lambda s: s.n)
         if large.n > small.n:
-            growth = large.builds["warm"].ms_per_page / small.builds["warm"].ms_per_page
+            warm_l, warm_s = large.builds["warm"], small.builds["warm"]
+            growth = warm_l.ms_per_page / warm_s.ms_per_page
+            cpu_growth = (warm_l.cpu_seconds / large.n) / (warm_s.cpu_seconds / small.n)
             found.append(Target(
-                f"per-page time (warm) at N={large.n:,} vs N={small.n:,}", "<= 1.5 x",
-                f"{_fmt(large.builds['warm'].ms_per_page)} / "
-                f"{_fmt(small.builds['warm'].ms_per_page)} ms = {growth:.2f} x",
-                growth <= 1.5))
+                f"per-page time (warm dlqa build) at N={large.n:,} vs N={small.n:,}",
+                "<= 1.5 x", f"{_fmt(warm_l.ms_per_page)} / {_fmt(warm_s.ms_per_page)} ms = "
+                f"{growth:.2f} x (CPU time {cpu_growth:.2f} x)", growth <= 1.5))
         peak = max(large.builds["cold"].tree_rss_mb, large.builds["warm"].tree_rss_mb)
         found.append(Target(f"peak memory of the dlqa build at N={large.n:,}", "<= 500 MB",
                             f"{_fmt(peak, 0)} MB (process tree, cold or warm)", peak <= 500))

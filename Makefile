@@ -1,11 +1,11 @@
-# dlqa: make serve | make test | make build | make pdf | make anki
+# dlqa: make serve | make test | make build | make pdf | make anki | make bench
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test pdf anki clean
+.PHONY: install serve build test pdf anki clean bench
 
 install: $(STAMP) node_modules/.package-lock.json
 
@@ -41,6 +41,15 @@ anki: install
 # the cached results rather than running them again).
 test: build
 	$(BIN)/pytest -n auto
+
+# The performance benchmark (issue #9; takes about an hour): writes benchmarks/RESULTS.md.
+# Options: make bench BENCH_ARGS="--sizes 200 --skip-lighthouse". Lighthouse is pinned in
+# benchmarks/package-lock.json and installed here only, so `make install` stays fast.
+bench: install benchmarks/node_modules/.package-lock.json
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+
+benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/package-lock.json
+	npm ci --prefix benchmarks --no-audit --no-fund --loglevel=error
 
 clean:
 	rm -rf site .site-tmp outputs .cache dist

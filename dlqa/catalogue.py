@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from dlqa import dedup
@@ -17,10 +18,11 @@ class Catalogue:
     """Every question of a checkout, loaded together, with lookups by id."""
 
     repo: Repo
-    questions: list[Question]
+    questions: list[Question]  # not changed after loading: by_id is computed once
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Question]:
+        # Cached: the build looks pages up by id several times for every page.
         return {q.id: q for q in self.questions}
 
     def by_ref(self) -> dict[str, Question]:
@@ -69,6 +71,7 @@ def cross_check(catalogue: Catalogue) -> list[ContentError]:
     seeds = repo.seeds.questions
     seen_ids: dict[str, Question] = {}
     cited: dict[str, Question] = {}
+    ids = {q.id for q in catalogue.questions}
     for q in catalogue.questions:
         where = f"docs/{q.path}"
         if q.id in seen_ids:
@@ -89,7 +92,7 @@ def cross_check(catalogue: Catalogue) -> list[ContentError]:
                 cited[ref] = q
         for field in ("related", "distinct"):
             for other in getattr(q, field):
-                if other not in {p.id for p in catalogue.questions}:
+                if other not in ids:
                     errors.append(ContentError(
                         where, f"{field} id {other!r} does not exist; use the id of an "
                         "existing question"))

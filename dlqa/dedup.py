@@ -14,11 +14,11 @@ therefore shows the nearest pages for a person to judge.
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import combinations
 
 import snowballstemmer
 from rapidfuzz import fuzz
@@ -88,19 +88,29 @@ def rank(query: str, pages: dict[str, list[str]], top: int = 5) -> list[tuple[st
 def similar_pairs(pages: dict[str, list[str]]) -> dict[tuple[str, str], Match]:
     """Pairs of different pages with a phrasing pair at or above THRESHOLD, best match each.
 
-    Only phrasings that share a content word are compared: without one, the Jaccard half is
-    0 and the score cannot exceed 50.
+    A score of THRESHOLD needs a Jaccard overlap of at least 2 * THRESHOLD - 100 (the fuzzy
+    half is at most 100), so only pairs that can reach it are scored: two word sets with
+    that overlap must share one of the rarest words of each (prefix filtering), and only
+    those rare words are indexed. Common words ("gradient", "layer") would otherwise make
+    every pair of the thousands of phrasings that contain them a candidate.
     """
-    phrasings = [(pid, text) for pid, texts in pages.items() for text in texts]
+    phrasings = [(pid, text, words(text)) for pid, texts in pages.items() for text in texts]
+    min_jaccard = (2 * THRESHOLD - 100) / 100
+    frequency = Counter(w for _, _, ws in phrasings for w in ws)
     index: dict[str, list[int]] = defaultdict(list)
-    for i, (_, text) in enumerate(phrasings):
-        for word in words(text):
-            index[word].append(i)
-    candidates = {pair for postings in index.values() for pair in combinations(postings, 2)}
+    candidates: set[tuple[int, int]] = set()
+    for j, (_, _, ws) in enumerate(phrasings):
+        rarest = sorted(ws, key=lambda w: (frequency[w], w))
+        # Another set with Jaccard >= t shares >= ceil(t * len) words, so it meets one of
+        # the first len - ceil(t * len) + 1 of this set's words in rarity order.
+        prefix = rarest[:len(rarest) - math.ceil(min_jaccard * len(rarest) - 1e-9) + 1]
+        for word in prefix:
+            candidates.update((i, j) for i in index[word])
+            index[word].append(j)
     pairs: dict[tuple[str, str], Match] = {}
     for i, j in candidates:
-        (a, text_a), (b, text_b) = phrasings[i], phrasings[j]
-        if a == b:
+        (a, text_a, words_a), (b, text_b, words_b) = phrasings[i], phrasings[j]
+        if a == b or len(words_a & words_b) < min_jaccard * len(words_a | words_b) - 1e-9:
             continue
         score = similarity(text_a, text_b)
         key = (a, b)

@@ -42,6 +42,6 @@ def test_pre_commit_pins_match_the_environment():
 def test_ruff_is_clean_on_untracked_files_too():
     result = subprocess.run(
         [str(BIN / "ruff"), "check", "--output-format", "concise",
-         "dlqa", "hooks", "tests", "snippets"],
+         "dlqa", "hooks", "tests", "snippets", "benchmarks"],
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:]

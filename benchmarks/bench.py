@@ -1,0 +1,156 @@
+"""The dlqa performance benchmark (issue #9): `make bench`, or `python -m benchmarks.bench`.
+
+For each N in --sizes it generates a synthetic encyclopedia in a temporary folder and builds
+it with plain MkDocs + Material (the baseline), with Material and only the search plugin (a
+reference), and with dlqa's full build, cold and warm. Then, unless --skip-real, it times the
+real encyclopedia (`make test` cold and warm, every snippet uncached, the PDF export) and
+measures what a browser transfers for one question page; unless --skip-lighthouse, it runs
+Lighthouse on that page. The results go to --out as Markdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import shlex
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import measure, real, report, synth
+from dlqa.browser import chromium_path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NOTES = Path(__file__).with_name("notes.md")
+
+
+def build_env() -> dict:
+    """The environment for builds: this checkout's dlqa first on the path."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    return {**os.environ, "PYTHONPATH": path, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _build(root: Path, label: str, config: str, site: str, n: int, strict: bool,
+           log, repeat: int = 1) -> report.Build:
+    """Build `repeat` times; the fastest run's time, the highest memory of any run."""
+    cmd = [str(BIN / "mkdocs"), "build", "-f", config, "--site-dir", site]
+    if strict:
+        cmd.append("--strict")
+    runs = []
+    for _ in range(repeat):
+        log(f"  {label}: {shlex.join(cmd[1:])}")
+        result = measure.run(cmd, cwd=root, env=build_env())
+        if result.returncode != 0:
+            raise RuntimeError(f"{label} failed (exit {result.returncode}):\n"
+                               f"{result.output[-3000:]}")
+        log(f"    {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU), "
+            f"{result.tree_rss_mb:.0f} MB")
+        runs.append(result)
+    best = min(runs, key=lambda r: r.seconds)
+    warnings = len(re.findall(r"^WARNING", best.output, re.MULTILINE))
+    return report.Build(
+        label, best.seconds, min(r.cpu_seconds for r in runs), n,
+        max(r.tree_rss_mb for r in runs), max(r.max_rss_mb for r in runs),
+        measure.dir_bytes(root / site), warnings)
+
+
+def bench_size(n: int, work: Path, log, repeat: int = 1) -> report.SizeResult:
+    """Generate N questions under `work` and build them the four ways."""
+    root = work / f"n{n}"
+    log(f"N = {n}: generating {root}")
+    pages = synth.make_repo(ROOT, root, n)
+    words = sum(synth.word_count((root / "docs" / p.path).read_text(encoding="utf-8"))
+                for p in pages) / n
+    synth.plain_config(root, "plain.yml")
+    synth.plain_config(root, "minimal.yml", minimal=True)
+    builds = {}
+    # dlqa first: the cold build writes the snippet outputs the baselines include.
+    builds["cold"] = _build(root, "(b) dlqa, cold", "mkdocs.yml", "site-cold", n, True, log)
+    shutil.rmtree(root / "site-cold")
+    builds["warm"] = _build(root, "(b) dlqa, warm", "mkdocs.yml", "site-warm", n, True, log,
+                            repeat)
+    index = measure.search_index_bytes(root / "site-warm")
+    shutil.rmtree(root / "site-warm")
+    builds["plain"] = _build(root, "(a) plain Material, same plugins", "plain.yml",
+                             "site-plain", n, False, log, repeat)
+    shutil.rmtree(root / "site-plain")
+    builds["minimal"] = _build(root, "reference: Material + search only", "minimal.yml",
+                               "site-minimal", n, False, log, repeat)
+    shutil.rmtree(root / "site-minimal")
+    return report.SizeResult(n, words, builds, index)
+
+
+def bench_real(page: str, lighthouse_runs: int, log) -> dict:
+    """The real encyclopedia: make test (cold, warm), snippets, PDF, transfer, Lighthouse."""
+    env = build_env()
+    results: dict = {"page": page}
+    log("real: make clean")
+    real.make(ROOT, "clean", env)
+    for key in ("make_test_cold", "make_test_warm"):
+        log(f"real: make test ({key})")
+        results[key] = real.make(ROOT, "test", env)
+        log(f"  {results[key].seconds:.0f} s, exit {results[key].returncode}")
+        if results[key].returncode != 0:
+            log(results[key].output[-3000:])
+    log("real: snippets without cache")
+    results["snippets"] = real.snippet_timing(ROOT)
+    log("real: dlqa pdf")
+    results["pdf"] = real.pdf_timing(ROOT, ROOT / "site", env)
+    results["transfer"] = measure.page_transfer(ROOT / "site", page)
+    if lighthouse_runs:
+        from benchmarks import lighthouse
+
+        log(f"real: lighthouse x {lighthouse_runs}")
+        results["lighthouse"] = lighthouse.measure(ROOT / "site", page, lighthouse_runs)
+        results["chromium"] = chromium_path()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="200,1000,3000",
+                        help="comma-separated numbers of synthetic questions")
+    parser.add_argument("--skip-real", action="store_true",
+                        help="skip the real encyclopedia (make test, PDF, transfer)")
+    parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=5)
+    parser.add_argument("--page", default="activations/softmax.html",
+                        help="the question page (site-relative) to weigh and audit")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
+    parser.add_argument("--repeat", type=int, default=2,
+                        help="runs of each warm and baseline build (the fastest counts)")
+    parser.add_argument("--work", help="keep the synthetic repositories in this folder")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+
+    def log(message: str) -> None:
+        print(message, flush=True)
+
+    command = "python -m benchmarks.bench " + shlex.join(argv if argv is not None
+                                                         else sys.argv[1:])
+    date = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="dlqa-bench-") as tmp:
+        work = Path(args.work) if args.work else Path(tmp)
+        results = [bench_size(n, work, log, args.repeat) for n in sizes]
+    real_results = None
+    if not args.skip_real:
+        real_results = bench_real(args.page, 0 if args.skip_lighthouse
+                                  else args.lighthouse_runs, log)
+    load = f"load average (1 min) {load_before:.1f} at the start, " \
+           f"{os.getloadavg()[0]:.1f} at the end"
+    notes = NOTES.read_text(encoding="utf-8") if NOTES.is_file() else ""
+    text = report.render(date=f"{date} ({load})", command=command, sizes=results,
+                         real=real_results, notes=notes)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(text, encoding="utf-8")
+    log(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

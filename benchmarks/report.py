@@ -1,0 +1,226 @@
+"""benchmarks/RESULTS.md: the measurements as Markdown tables, and the targets met or not."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Build:
+    label: str
+    seconds: float
+    cpu_seconds: float
+    pages: int
+    tree_rss_mb: float
+    max_rss_mb: float
+    site_bytes: int
+    warnings: int
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.pages
+
+
+@dataclass
+class SizeResult:
+    n: int
+    words_per_page: float
+    builds: dict[str, Build]  # plain, minimal, cold, warm
+    index_bytes: dict[str, int]  # file name -> bytes, from the warm dlqa build
+
+    @property
+    def index_per_question(self) -> float:
+        return self.index_bytes.get("search_index.json", 0) / self.n
+
+    @property
+    def ratio(self) -> float:
+        return self.builds["warm"].seconds / self.builds["plain"].seconds
+
+    @property
+    def cpu_ratio(self) -> float:
+        return self.builds["warm"].cpu_seconds / self.builds["plain"].cpu_seconds
+
+
+@dataclass
+class Target:
+    name: str
+    goal: str
+    measured: str
+    met: bool
+
+
+def machine() -> str:
+    """CPU model, cores, memory, OS and Python, for the results header."""
+    cpu = "unknown CPU"
+    meminfo = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in
+                   Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+        meminfo = Path("/proc/meminfo").read_text().splitlines()[0]
+    except (OSError, StopIteration):
+        pass
+    ram = f"{int(meminfo.split()[1]) / MB:.1f} GiB RAM" if meminfo else "RAM unknown"
+    try:
+        os_name = platform.freedesktop_os_release().get("PRETTY_NAME", platform.platform())
+    except OSError:
+        os_name = platform.platform()
+    return (f"{cpu}, {os.cpu_count()} cores, {ram}, {os_name}, "
+            f"Python {sys.version.split()[0]}")
+
+
+def _fmt(value: float, digits: int = 1) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def size_table(result: SizeResult) -> list[str]:
+    plain, plain_cpu = result.builds["plain"].seconds, result.builds["plain"].cpu_seconds
+    lines = [f"### N = {result.n:,} questions ({result.words_per_page:.0f} words per page)", "",
+             ("| build | seconds | ms per page | ratio to (a) | CPU seconds | CPU ratio to (a) "
+              "| peak RSS, process tree (MB) | largest process (MB) | site (MB) | warnings |"),
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for key in ("plain", "minimal", "cold", "warm"):
+        b = result.builds.get(key)
+        if b:
+            lines.append(f"| {b.label} | {_fmt(b.seconds)} | {_fmt(b.ms_per_page)} | "
+                         f"{b.seconds / plain:.2f} | {_fmt(b.cpu_seconds)} | "
+                         f"{b.cpu_seconds / plain_cpu:.2f} | {_fmt(b.tree_rss_mb, 0)} | "
+                         f"{_fmt(b.max_rss_mb, 0)} | {_fmt(b.site_bytes / MB)} | {b.warnings} |")
+    index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())
+    lines += ["", (f"Search index (dlqa build): {index}; "
+              f"{_fmt(result.index_per_question / 1024, 2)} KB per question "
+              "(`search_index.json` / N)."), ""]
+    return lines
+
+
+def targets(sizes: list[SizeResult], real: dict | None) -> list[Target]:
+    """Each target of issue #9 with the measured figure; skipped parts are left out."""
+    found: list[Target] = []
+    if sizes:
+        worst = max(sizes, key=lambda s: s.ratio)
+        found.append(Target(
+            "warm dlqa build vs plain Material (wall time)", "<= 1.25 x at every N",
+            ", ".join(f"N={s.n:,}: {s.ratio:.2f} x (CPU time {s.cpu_ratio:.2f} x)"
+                      for s in sizes), worst.ratio <= 1.25))
+        small, large = min(sizes, key=lambda s: s.n), max(sizes, key=lambda s: s.n)
+        if large.n > small.n:
+            warm_l, warm_s = large.builds["warm"], small.builds["warm"]
+            growth = warm_l.ms_per_page / warm_s.ms_per_page
+            cpu_growth = (warm_l.cpu_seconds / large.n) / (warm_s.cpu_seconds / small.n)
+            found.append(Target(
+                f"per-page time (warm dlqa build) at N={large.n:,} vs N={small.n:,}",
+                "<= 1.5 x", f"{_fmt(warm_l.ms_per_page)} / {_fmt(warm_s.ms_per_page)} ms = "
+                f"{growth:.2f} x (CPU time {cpu_growth:.2f} x)", growth <= 1.5))
+        peak = max(large.builds["cold"].tree_rss_mb, large.builds["warm"].tree_rss_mb)
+        found.append(Target(f"peak memory of the dlqa build at N={large.n:,}", "<= 500 MB",
+                            f"{_fmt(peak, 0)} MB (process tree, cold or warm)", peak <= 500))
+        per_q = large.index_per_question / 1024
+        found.append(Target(f"search index per question at N={large.n:,}", "<= 3 KB",
+                            f"{per_q:.2f} KB", per_q <= 3))
+    if real:
+        kb = real["transfer"].without_index / 1024
+        found.append(Target("question page transferred, without the search index",
+                            "<= 250 KB", f"{kb:.0f} KB (gzip)", kb <= 250))
+        cold = real["make_test_cold"].seconds
+        found.append(Target("`make test` (cold: after `make clean`)", "< 5 min",
+                            f"{cold / 60:.1f} min ({cold:.0f} s) on {os.cpu_count()} cores",
+                            cold < 300))
+        scores = real.get("lighthouse")
+        if scores:
+            found.append(Target("Lighthouse performance (mobile), median of "
+                                f"{len(scores.performance)}", ">= 95",
+                                f"{scores.performance_median:.0f}",
+                                scores.performance_median >= 95))
+            found.append(Target("Lighthouse accessibility, median of "
+                                f"{len(scores.accessibility)}", "100",
+                                f"{scores.accessibility_median:.0f}",
+                                scores.accessibility_median >= 100))
+    return found
+
+
+def real_table(real: dict) -> list[str]:
+    t = real["transfer"]
+    snip = real["snippets"]
+    lines = ["## The real encyclopedia", "",
+             "| measure | value |", "|---|---|"]
+    for key, label in (("make_test_cold", ("`make test`, cold (`make clean` first: empty "
+                        "snippet and KaTeX caches)")),
+                       ("make_test_warm", "`make test`, warm (caches filled, site rebuilt)")):
+        run = real[key]
+        lines.append(f"| {label} | {run.seconds:.0f} s (exit {run.returncode}) |")
+    lines += [
+        f"| snippets: {snip.count} run uncached, in parallel as the build runs them | "
+        f"{snip.wall_seconds:.1f} s wall ({snip.sum_seconds:.1f} s summed; slowest: "
+        + ", ".join(f"`{p}` {s:.1f} s" for p, s in snip.slowest) + ") |",
+        (f"| PDF export (`dlqa pdf`) | {real['pdf'].seconds:.1f} s (exit "
+        f"{real['pdf'].returncode}) |"),
+        "", f"Bytes a browser transfers for `{real['page']}` (each file gzipped, level 6):", "",
+        "| part | bytes |", "|---|---|",
+        f"| HTML | {t.html:,} |", f"| CSS | {t.css:,} |",
+        f"| JavaScript (incl. the search worker) | {t.js:,} |",
+        f"| KaTeX fonts (woff2 the page's math uses) | {t.fonts:,} |",
+        f"| images (favicon) | {t.images:,} |",
+        f"| **total without the search index** | **{t.without_index:,}** |",
+        f"| search index (`search/search_index.json`) | {t.search_index:,} |",
+        f"| **total with the search index** | **{t.with_index:,}** |", "",
+        "<details><summary>Files counted</summary>", "",
+        *[f"- `{name}`: {size:,} B" for name, size in t.files.items()], "", "</details>", ""]
+    return lines
+
+
+def lighthouse_lines(real: dict) -> list[str]:
+    scores = real.get("lighthouse")
+    if not scores:
+        return []
+    lines = ["## Lighthouse", "",
+             (f"`{real['page']}` served by `python -m http.server` on 127.0.0.1, mobile form "
+             "factor (default throttling), Chromium at "
+             f"`{real.get('chromium', 'unknown')}`."), "",
+             "| category | runs | median |", "|---|---|---|",
+             (f"| performance | {', '.join(f'{x:.0f}' for x in scores.performance)} | "
+             f"{scores.performance_median:.0f} |"),
+             (f"| accessibility | {', '.join(f'{x:.0f}' for x in scores.accessibility)} | "
+             f"{scores.accessibility_median:.0f} |"), ""]
+    if scores.failing:
+        lines += ["Failing accessibility audits (in any run):", "",
+                  *[f"- `{k}`: {v}" for k, v in sorted(scores.failing.items())], ""]
+    return lines
+
+
+def render(*, date: str, command: str, sizes: list[SizeResult], real: dict | None,
+           notes: str = "") -> str:
+    lines = ["# dlqa performance benchmark (issue #9)", "",
+             f"- Date: {date}", f"- Machine: {machine()}", f"- Command: `{command}`", "",
+             ("Build seconds are wall time of `mkdocs build` in a subprocess. Peak RSS, "
+             "process tree: the summed resident memory of MkDocs and its children (snippet "
+             "processes, the KaTeX Node process), sampled every 50 ms; largest process: the "
+             "kernel's peak for the largest single process (wait4)."), "",
+             "## Targets", "", "| target | goal | measured | met |", "|---|---|---|---|"]
+    lines += [f"| {t.name} | {t.goal} | {t.measured} | {'met' if t.met else '**not met**'} |"
+              for t in targets(sizes, real)]
+    if sizes:
+        lines += ["", "## Synthetic encyclopedias", "",
+                  ("Generated by `benchmarks/synth.py` (fixed seed): front matter, about 400 "
+                  "words, an inline and a display formula, two links and one NumPy snippet "
+                  "per page. Builds: (a) plain MkDocs + Material with the same `mkdocs.yml` "
+                  "minus dlqa's hooks (same theme, plugins and Markdown extensions; snippet "
+                  "outputs copied from the dlqa build; not `--strict`, because without the "
+                  "hooks the pages lack the title heading and the generated pages that "
+                  "print-site and the home page expect: the warnings column counts them); "
+                  "reference: Material with only the search plugin (no offline, no "
+                  "print-site; directory URLs); (b) dlqa's full build, `--strict`, cold "
+                  "(empty `.cache/` and `outputs/`: every snippet and formula rendered) and "
+                  "warm (caches filled)."), ""]
+        for result in sizes:
+            lines += size_table(result)
+    if real:
+        lines += ["", *real_table(real), *lighthouse_lines(real)]
+    if notes.strip():
+        lines += ["", notes.strip(), ""]
+    return "\n".join(lines).rstrip() + "\n"

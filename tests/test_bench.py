@@ -1,0 +1,107 @@
+"""The benchmark (benchmarks/, `make bench`) at a tiny size, so that it cannot rot.
+
+The figures are not asserted (machines are noisy); the shape of the results is.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import measure, synth
+from dlqa import dedup
+from dlqa.catalogue import load_catalogue
+from dlqa.cli import check
+from dlqa.repo import Repo
+from tests.conftest import ENV, ROOT
+
+
+def test_synthetic_pages_pass_dlqa_checks(tmp_path: Path):
+    pages = synth.make_repo(ROOT, tmp_path / "repo", 12)
+    repo = Repo(tmp_path / "repo")
+    assert check(repo) == []  # front matter, sections, links, duplicates; snippets run
+    catalogue = load_catalogue(repo)
+    assert sorted(q.id for q in catalogue.questions) == sorted(p.id for p in pages)
+    for q in catalogue.questions:
+        assert 350 <= synth.word_count((repo.docs_dir / q.path).read_text()) <= 500
+        assert len(re.findall(r"(?<!\$)\$[^$\n]+\$(?!\$)", q.body)) >= 1  # inline math
+        assert q.body.count("$$") == 2  # one display formula
+        assert len(q.snippets) == 1 and len(q.outputs) == 1
+    titles = [q.title for q in catalogue.questions]
+    assert len(set(titles)) == len(titles)
+
+
+def test_synthetic_titles_are_deterministic_and_distinct(tmp_path: Path):
+    first = synth.make_repo(ROOT, tmp_path / "a", 60, seed=3)
+    again = synth.make_repo(ROOT, tmp_path / "b", 60, seed=3)
+    assert first == again
+    assert dedup.similar_pairs({p.id: [p.title] for p in first}) == {}
+
+
+def test_plain_config_drops_only_the_hooks(tmp_path: Path):
+    synth.copy_skeleton(ROOT, tmp_path / "repo")
+    plain = synth.plain_config(tmp_path / "repo", "plain.yml").read_text()
+    minimal = synth.plain_config(tmp_path / "repo", "minimal.yml", minimal=True).read_text()
+    original = (ROOT / "mkdocs.yml").read_text()
+    assert "hooks" in original and "hooks" not in plain
+    assert "  - print-site:" in plain and "  - offline" in plain and "arithmatex" in plain
+    assert "  - print-site:" not in minimal and "  - offline" not in minimal
+    assert "  - search" in minimal and "arithmatex" in minimal
+
+
+def test_fonts_needed_follows_the_classes():
+    css = ("@font-face{font-family:F_Main;font-style:normal;font-weight:400;"
+           "src:url(f/Main.woff2) format(\"woff2\"),url(f/Main.woff)}"
+           "@font-face{font-family:F_Math;font-style:italic;font-weight:400;"
+           "src:url(f/Math.woff2) format(\"woff2\")}"
+           "@font-face{font-family:F_Main;font-style:normal;font-weight:700;"
+           "src:url(f/Bold.woff2) format(\"woff2\")}"
+           ".k{font:normal 1.2em F_Main,serif}.k .mi{font-family:F_Math;font-style:italic}"
+           ".k .bf{font-weight:700}")
+    assert measure.fonts_needed(css, {"k"}) == {"f/Main.woff2"}
+    assert measure.fonts_needed(css, {"k", "mi", "bf"}) == {
+        "f/Main.woff2", "f/Math.woff2", "f/Bold.woff2"}
+    assert measure.fonts_needed(css, {"other"}) == set()
+
+
+def test_run_reports_time_memory_and_exit_code(tmp_path: Path):
+    result = measure.run([sys.executable, "-c", "x = bytearray(60_000_000); print('ok')"],
+                         cwd=tmp_path, env={})
+    assert result.returncode == 0 and result.output.strip() == "ok"
+    assert result.seconds > 0
+    assert result.max_rss_mb >= 55  # the 60 MB buffer was resident
+    assert result.tree_rss_mb >= result.max_rss_mb
+    assert measure.run([sys.executable, "-c", "raise SystemExit(3)"], cwd=tmp_path,
+                       env={}).returncode == 3
+
+
+def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
+    out = tmp_path / "RESULTS.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--sizes", "3", "--skip-real",
+         "--skip-lighthouse", "--repeat", "1", "--out", str(out)],
+        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    text = out.read_text()
+    assert "- Machine: " in text and "- Command: `python -m benchmarks.bench" in text
+    assert "### N = 3 questions" in text
+    rows = {}
+    for label in ("(a) plain Material, same plugins", "reference: Material + search only",
+                  "(b) dlqa, cold", "(b) dlqa, warm"):
+        row = next(line for line in text.splitlines() if line.startswith(f"| {label} |"))
+        rows[label] = [float(cell.replace(",", "")) for cell in row.split("|")[2:-1]]
+        (seconds, ms_per_page, ratio, cpu, cpu_ratio, tree_mb, largest_mb, site_mb,
+         warnings) = rows[label]
+        assert seconds > 0 and ms_per_page > 0 and ratio > 0 and cpu > 0 and cpu_ratio > 0
+        assert tree_mb > 0 and largest_mb > 0 and site_mb > 0 and warnings >= 0
+        assert abs(ms_per_page - 1000 * seconds / 3) < 0.2 * ms_per_page
+    assert rows["(b) dlqa, cold"][-1] == 0 and rows["(b) dlqa, warm"][-1] == 0  # strict
+    index = re.search(r"([\d.]+) KB per question", text)
+    assert index and float(index.group(1)) > 0
+    for target in ("warm dlqa build vs plain Material (wall time)",
+                   "peak memory of the dlqa build",
+                   "search index per question"):
+        assert re.search(rf"^\| {re.escape(target)}.*\| (met|\*\*not met\*\*) \|$", text,
+                         re.MULTILINE), target

@@ -1,5 +1,6 @@
 """Lighthouse (benchmarks/node_modules, pinned in benchmarks/package.json) on a page of the
-built site served over HTTP on 127.0.0.1, with Debian's Chromium; mobile form factor."""
+built site served over HTTP on 127.0.0.1 with gzip (as hosts serve it), with Debian's
+Chromium; mobile form factor."""
 
 from __future__ import annotations
 
@@ -43,11 +44,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serve(site: Path):
-    """`python -m http.server` on a free loopback port; yields the base URL."""
+    """`site` served with gzip (benchmarks.gzip_server) on a free loopback port; yields the
+    base URL."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [sys.executable, "-m", "benchmarks.gzip_server", str(port), str(site)],
+        cwd=HERE.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):  # wait until it accepts connections
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):

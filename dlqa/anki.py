@@ -21,7 +21,6 @@ from urllib.parse import urlsplit
 
 import genanki
 import markdown
-import yaml
 from markdown.treeprocessors import Treeprocessor
 
 from dlqa.catalogue import Catalogue
@@ -62,13 +61,7 @@ def note_guid(question_id: str) -> str:
 
 def configured_site_url(repo: Repo) -> str:
     """`site_url` from mkdocs.yml (the base of the page links on the cards)."""
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may carry tags such as !ENV or !!python/name that only MkDocs resolves.
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((repo.root / "mkdocs.yml").read_text(encoding="utf-8"), _Loader)
-    return (config or {}).get("site_url") or ""
+    return repo.mkdocs_config.get("site_url") or ""
 
 
 def page_url(base_url: str, docs_path: str) -> str:

@@ -42,8 +42,8 @@ def cmd_similar(args, repo: Repo) -> int:
     by_id = catalogue.by_id
     if args.json:
         print(json.dumps([
-            # The site is built for file:// by the offline plugin: pages end in .html.
-            {"id": pid, "title": by_id[pid].title, "url": by_id[pid].site_url(False),
+            {"id": pid, "title": by_id[pid].title,
+             "url": by_id[pid].site_url(repo.directory_urls),
              "score": round(m.score, 1), "matched": m.phrasing} for pid, m in ranked
         ], indent=1))
     else:

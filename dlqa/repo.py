@@ -59,6 +59,25 @@ class Repo:
             return str(path)
 
     @cached_property
+    def mkdocs_config(self) -> dict:
+        """mkdocs.yml as plain data (MkDocs-only tags such as !ENV read as None)."""
+        class _Loader(yaml.SafeLoader):
+            pass
+
+        _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        return yaml.load(text, _Loader) or {}
+
+    @property
+    def directory_urls(self) -> bool:
+        """Whether pages are `topic/id/` (MkDocs' default) or `topic/id.html`; Material's
+        offline plugin turns directory URLs off, so the site works from file://."""
+        config = self.mkdocs_config
+        plugins = [next(iter(p)) if isinstance(p, dict) else p
+                   for p in config.get("plugins") or []]
+        return bool(config.get("use_directory_urls", True)) and "offline" not in plugins
+
+    @cached_property
     def tags(self) -> dict[str, str]:
         """The allowed tag vocabulary: tag -> meaning."""
         return yaml.safe_load((self.data_dir / "tags.yaml").read_text(encoding="utf-8"))

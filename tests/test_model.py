@@ -84,3 +84,15 @@ def test_every_real_page_parses(repo):
 def test_unknown_topic(repo):
     with pytest.raises(ContentError, match="is not a topic"):
         Question.from_text(good(), Path(repo.docs_dir / "cooking" / "tensor.md"), repo)
+
+
+def test_url_style_follows_mkdocs_yml(tmp_path):
+    from dlqa.repo import Repo
+
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://x.org/\nplugins:\n  - search\n")
+    assert Repo(tmp_path).directory_urls is True
+    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - search\n  - offline\n"
+                                         "key: !ENV [HOME]\n")
+    assert Repo(tmp_path).directory_urls is False
+    (tmp_path / "mkdocs.yml").write_text("use_directory_urls: false\n")
+    assert Repo(tmp_path).directory_urls is False

@@ -64,3 +64,21 @@ def test_result_is_cached_by_content(tmp_path: Path):
     assert not first.cached and second.cached and second.output == "once\n"
     snippet.write_text("print('twice')")
     assert not run_snippet(snippet, Repo(tmp_path)).cached
+
+
+def test_cache_key_changes_with_the_sandbox(tmp_path, monkeypatch):
+    """A change to the sandbox may change what a snippet does, so cached results expire."""
+    from dlqa import snippets
+
+    source = b"print(1)\n"
+    before = snippets.cache_key(source)
+    assert snippets.cache_key(source) == before
+    assert snippets.cache_key(b"print(2)\n") != before
+    changed = tmp_path / "sandbox.py"
+    changed.write_bytes(snippets.SANDBOX.read_bytes() + b"\n# a new rule\n")
+    monkeypatch.setattr(snippets, "SANDBOX", changed)
+    snippets._environment_key.cache_clear()
+    try:
+        assert snippets.cache_key(source) != before
+    finally:
+        snippets._environment_key.cache_clear()

@@ -10,13 +10,13 @@ with its output exactly as real pages include theirs. Titles are random word com
 from __future__ import annotations
 
 import random
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from dlqa import dedup
+from dlqa.repo import Repo
 
 # Content words for titles and prose: deep-learning terms, so stemming, search indexing and
 # duplicate checks see text like the real pages'.
@@ -83,18 +83,6 @@ class Page:
     @property
     def path(self) -> str:
         return f"{self.topic}/{self.id}.md"
-
-
-def copy_skeleton(source: Path, root: Path) -> None:
-    """The files a dlqa repository needs besides its pages: config, data, hooks, theme."""
-    root.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "data", "hooks", "overrides"):
-        src = source / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-    (root / "node_modules").symlink_to((source / "node_modules").resolve())
-    (root / "docs").mkdir()
-    shutil.copy2(source / "docs" / "index.md", root / "docs" / "index.md")
-    shutil.copytree(source / "docs" / "stylesheets", root / "docs" / "stylesheets")
 
 
 def _phrasings(rng: random.Random) -> list[str]:
@@ -196,7 +184,7 @@ print("trace:", round(float(np.trace(gram)), 4))
 
 def make_repo(source: Path, root: Path, n: int, seed: int = 0) -> list[Page]:
     """Write a dlqa repository with n synthetic questions at `root`; return its pages."""
-    copy_skeleton(source, root)
+    Repo(source).copy_skeleton(root)
     rng = random.Random(seed)
     topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yaml").read_text())]
     tags = sorted(yaml.safe_load((root / "data" / "tags.yaml").read_text()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,24 @@ class Repo:
     @property
     def data_dir(self) -> Path:
         return self.root / "data"
+
+    def copy_skeleton(self, target: Path) -> Repo:
+        """A new checkout at `target` with everything but the questions and snippets: the
+        config, data, hooks, theme overrides, guide and the non-question pages (home page,
+        styles, scripts, study and contributing pages). Tests and benchmarks add pages to it.
+        """
+        target.mkdir(parents=True, exist_ok=True)
+        for name in ("mkdocs.yml", "data", "hooks", "overrides", "CONTRIBUTING.md"):
+            src = self.root / name
+            if src.is_dir():
+                shutil.copytree(src, target / name)
+            elif src.is_file():
+                shutil.copy2(src, target / name)
+        (target / "node_modules").symlink_to((self.root / "node_modules").resolve())
+        topics = set(self.topics)
+        shutil.copytree(self.docs_dir, target / "docs",
+                        ignore=lambda d, names: topics if Path(d) == self.docs_dir else ())
+        return Repo(target)
 
     def rel(self, path: Path) -> str:
         """A path as written in messages: relative to the checkout where possible."""

@@ -142,16 +142,7 @@ class Scratch:
 
     def __init__(self, root: Path):
         self.root = root
-        root.mkdir(parents=True)
-        for name in ("mkdocs.yml", "data", "hooks", "overrides"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
-        (root / "node_modules").symlink_to(ROOT / "node_modules")
-        shutil.copy2(ROOT / "CONTRIBUTING.md", root)
-        # Everything in docs/ but the questions: the home page, styles, scripts, guides.
-        topics = set(Repo(ROOT).topics)
-        shutil.copytree(ROOT / "docs", root / "docs",
-                        ignore=lambda d, names: topics if Path(d) == ROOT / "docs" else ())
+        Repo(ROOT).copy_skeleton(root)
         self.page("tensor", "What is a tensor?", "Explain tensors.", "acte-67")
 
     def page(self, qid, title, alias, source, topic="fundamentals", text=None) -> Path:

@@ -41,7 +41,7 @@ def test_synthetic_titles_are_deterministic_and_distinct(tmp_path: Path):
 
 
 def test_plain_config_drops_only_the_hooks(tmp_path: Path):
-    synth.copy_skeleton(ROOT, tmp_path / "repo")
+    Repo(ROOT).copy_skeleton(tmp_path / "repo")
     plain = synth.plain_config(tmp_path / "repo", "plain.yml").read_text()
     minimal = synth.plain_config(tmp_path / "repo", "minimal.yml", minimal=True).read_text()
     original = (ROOT / "mkdocs.yml").read_text()

@@ -130,8 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(message, flush=True)
 
-    command = "python -m benchmarks.bench " + shlex.join(argv if argv is not None
-                                                         else sys.argv[1:])
+    given = shlex.join(argv if argv is not None else sys.argv[1:])
+    if os.environ.get("MAKELEVEL"):  # started by `make bench`
+        command = "make bench" + (f" BENCH_ARGS={shlex.quote(given)}" if given else "")
+    else:
+        command = f"python -m benchmarks.bench {given}".rstrip()
     date = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="dlqa-bench-") as tmp:

@@ -26,6 +26,10 @@ class Scores:
     performance: list[float]
     accessibility: list[float]
     failing: dict[str, str] = field(default_factory=dict)  # audit id -> title
+    metrics: dict[str, list[float]] = field(default_factory=dict)  # audit id -> values
+
+    def metric_median(self, audit: str) -> float:
+        return statistics.median(self.metrics[audit])
 
     @property
     def performance_median(self) -> float:
@@ -59,6 +63,11 @@ def serve(site: Path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+# The metrics behind the performance score (milliseconds; layout shift is unitless).
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+           "cumulative-layout-shift", "speed-index")
 
 
 def failing_audits(report: dict, category: str) -> dict[str, str]:
@@ -97,4 +106,8 @@ def measure(site: Path, page: str, runs: int = 5) -> Scores:
             scores.performance.append(100 * report["categories"]["performance"]["score"])
             scores.accessibility.append(100 * report["categories"]["accessibility"]["score"])
             scores.failing.update(failing_audits(report, "accessibility"))
+            for audit in METRICS:
+                value = report["audits"].get(audit, {}).get("numericValue")
+                if value is not None:
+                    scores.metrics.setdefault(audit, []).append(value)
     return scores

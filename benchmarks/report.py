@@ -174,6 +174,10 @@ def real_table(real: dict) -> list[str]:
     return lines
 
 
+def _metric(name: str, value: float) -> str:
+    return f"{value:.3f}" if name == "cumulative-layout-shift" else f"{value:,.0f} ms"
+
+
 def lighthouse_lines(real: dict) -> list[str]:
     scores = real.get("lighthouse")
     if not scores:
@@ -187,6 +191,11 @@ def lighthouse_lines(real: dict) -> list[str]:
              f"{scores.performance_median:.0f} |"),
              (f"| accessibility | {', '.join(f'{x:.0f}' for x in scores.accessibility)} | "
              f"{scores.accessibility_median:.0f} |"), ""]
+    if scores.metrics:
+        lines += ["Performance metrics, median of the runs (simulated mobile throttling):", "",
+                  "| metric | median |", "|---|---|",
+                  *[f"| {name} | {_metric(name, scores.metric_median(name))} |"
+                    for name in scores.metrics], ""]
     if scores.failing:
         lines += ["Failing accessibility audits (in any run):", "",
                   *[f"- `{k}`: {v}" for k, v in sorted(scores.failing.items())], ""]

@@ -40,6 +40,8 @@ _CONTEXT = re.compile(r"\b(deep learning|neural networks?|dl)\b")
 _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)\b")
 _WORD = re.compile(r"[a-z0-9]+")
 _STEMMER = snowballstemmer.stemmer("english")
+# Stemming is pure Python and the same few thousand words recur in every phrasing.
+_stem = lru_cache(maxsize=None)(_STEMMER.stemWord)
 
 
 @lru_cache(maxsize=65536)
@@ -50,7 +52,7 @@ def words(text: str) -> frozenset[str]:
     if len(kept) < 2:
         tokens = _WORD.findall(text)
         kept = [w for w in tokens if w not in _FILLER] or tokens
-    return frozenset(_STEMMER.stemWords(kept))
+    return frozenset(_stem(w) for w in kept)
 
 
 def similarity(a: str, b: str) -> float:

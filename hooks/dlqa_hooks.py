@@ -134,8 +134,7 @@ def on_post_build(config):
                          else "print_page/index.html")
     if print_page.is_file():
         try:
-            print_page.write_text(katex.render_html(print_page.read_text(encoding="utf-8"),
-                                                    "the print page"), encoding="utf-8")
+            katex.render_file(print_page, "the print page")
         except ContentError as exc:
             _fail([exc])
     katex.save()

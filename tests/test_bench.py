@@ -82,7 +82,8 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench", "--sizes", "3", "--skip-real",
          "--skip-lighthouse", "--repeat", "1", "--out", str(out)],
-        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=300, check=False)
+        cwd=ROOT, env={k: v for k, v in ENV.items() if k != "MAKELEVEL"},  # not make bench
+        capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     text = out.read_text()
     assert "- Machine: " in text and "- Command: `python -m benchmarks.bench" in text
@@ -105,3 +106,51 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
                    "search index per question"):
         assert re.search(rf"^\| {re.escape(target)}.*\| (met|\*\*not met\*\*) \|$", text,
                          re.MULTILINE), target
+
+
+def test_page_transfer_counts_what_the_page_loads(site: Path):
+    page = "activations/softmax.html"
+    t = measure.page_transfer(site, page)
+    assert t.files[page] == t.html > 0
+    counted = set(t.files)
+    assert any(f.endswith(".css") for f in counted) and any(f.endswith(".js") for f in counted)
+    assert any(f.startswith("assets/javascripts/workers/search") for f in counted)
+    fonts = [f for f in counted if f.endswith(".woff2")]
+    assert fonts and all(f.startswith("assets/katex/fonts/") for f in fonts)
+    assert "assets/katex/fonts/KaTeX_Main-Regular.woff2" in fonts  # the base math font
+    assert len(fonts) < len(list((site / "assets/katex/fonts").glob("*.woff2")))
+    assert t.without_index == sum(t.files.values())
+    assert t.search_index > 0 and t.with_index == t.without_index + t.search_index
+
+
+def test_report_renders_real_and_lighthouse_results():
+    from benchmarks import lighthouse, real, report
+
+    run = measure.Run(200.0, 150.0, 300.0, 320.0, 0, "")
+    build = report.Build("(a) plain Material, same plugins", 10.0, 9.0, 100, 90.0, 90.0,
+                         5 * report.MB, 3)
+    sizes = [report.SizeResult(n, 400.0, {
+        "plain": build, "minimal": build,
+        "cold": report.Build("(b) dlqa, cold", 30.0, 40.0, n, 600.0, 500.0, 6, 0),
+        "warm": report.Build("(b) dlqa, warm", 11.0 * n * n / 10_000, 10.0, n, 400.0,
+                             400.0, 6, 0),
+    }, {"search_index.json": 2048 * n}) for n in (100, 300)]
+    scores = lighthouse.Scores([90.0, 96.0, 97.0], [100.0, 89.0, 100.0],
+                               {"color-contrast": "Contrast"},
+                               {"total-blocking-time": [10.0, 20.0, 30.0]})
+    results = {"page": "a/b.html", "make_test_cold": run, "make_test_warm": run,
+               "snippets": real.SnippetTiming(3, 1.5, 2.5, [("snippets/a.py", 1.0)]),
+               "pdf": run, "lighthouse": scores, "chromium": "/usr/bin/chromium",
+               "transfer": measure.Transfer(10, 20, 30, 40, 50, 1000, {"a/b.html": 10})}
+    text = report.render(date="today", command="make bench", sizes=sizes, real=results)
+    met = {t.name: t.met for t in report.targets(sizes, results)}
+    assert met["search index per question at N=300"]  # 2 KB
+    assert not met["per-page time (warm dlqa build) at N=300 vs N=100"]  # 3x slower per page
+    assert met["question page transferred, without the search index"]  # 150 B
+    assert met["`make test` (cold: after `make clean`)"]  # 200 s
+    assert met["Lighthouse performance (mobile), median of 3"]  # 96
+    assert met["Lighthouse accessibility, median of 3"]  # 100
+    assert "| **total without the search index** | **150** |" in text
+    assert "| **total with the search index** | **1,150** |" in text
+    assert "- `color-contrast`: Contrast" in text and "| total-blocking-time | 20 ms |" in text
+    assert text.count("\n### N = ") == 2

@@ -176,3 +176,10 @@ class Scratch:
 @pytest.fixture
 def scratch(tmp_path: Path) -> Scratch:
     return Scratch(tmp_path / "repo")
+
+
+def pytest_collection_modifyitems(items):
+    """Start the slowest chain first: the PDF fixture prints the whole site (about two
+    minutes), so under xdist the other worker runs everything else meanwhile instead of
+    waiting for it at the end."""
+    items.sort(key=lambda item: item.path.name != "test_pdf.py")

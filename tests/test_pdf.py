@@ -14,7 +14,8 @@ from dlqa.catalogue import load_catalogue
 from dlqa.pdf import bookmark_pages
 from tests.conftest import ROOT, _require_browser
 
-pytestmark = pytest.mark.browser
+# One worker prints the PDF and runs every test of it (the others would wait on its lock).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("pdf")]
 
 
 @pytest.fixture(scope="module")

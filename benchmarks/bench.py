@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import pickle
 import re
 import shlex
 import shutil
@@ -124,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each warm and baseline build (the fastest counts)")
     parser.add_argument("--work", help="keep the synthetic repositories in this folder")
+    parser.add_argument("--state", help="a file keeping finished stages: rerun to resume")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
 
@@ -135,15 +137,29 @@ def main(argv: list[str] | None = None) -> int:
         command = "make bench" + (f" BENCH_ARGS={shlex.quote(given)}" if given else "")
     else:
         command = f"python -m benchmarks.bench {given}".rstrip()
-    date = datetime.datetime.now().astimezone().isoformat(timespec="minutes")
-    load_before = os.getloadavg()[0]
+    # --state keeps finished stages, so a run that was stopped resumes where it was.
+    state_file = Path(args.state) if args.state else None
+    state = pickle.loads(state_file.read_bytes()) if state_file and state_file.is_file() \
+        else {"date": datetime.datetime.now().astimezone().isoformat(timespec="minutes"),
+              "load_before": os.getloadavg()[0], "sizes": {}}
+
+    def save() -> None:
+        if state_file:
+            state_file.write_bytes(pickle.dumps(state))
+
     with tempfile.TemporaryDirectory(prefix="dlqa-bench-") as tmp:
         work = Path(args.work) if args.work else Path(tmp)
-        results = [bench_size(n, work, log, args.repeat) for n in sizes]
-    real_results = None
-    if not args.skip_real:
-        real_results = bench_real(args.page, 0 if args.skip_lighthouse
-                                  else args.lighthouse_runs, log)
+        for n in sizes:
+            if n not in state["sizes"]:
+                state["sizes"][n] = bench_size(n, work, log, args.repeat)
+                save()
+    results = [state["sizes"][n] for n in sizes]
+    if not args.skip_real and "real" not in state:
+        state["real"] = bench_real(args.page, 0 if args.skip_lighthouse
+                                   else args.lighthouse_runs, log)
+        save()
+    real_results = None if args.skip_real else state["real"]
+    date, load_before = state["date"], state["load_before"]
     load = f"load average (1 min) {load_before:.1f} at the start, " \
            f"{os.getloadavg()[0]:.1f} at the end"
     notes = NOTES.read_text(encoding="utf-8") if NOTES.is_file() else ""

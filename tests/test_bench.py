@@ -77,14 +77,25 @@ def test_run_reports_time_memory_and_exit_code(tmp_path: Path):
                        env={}).returncode == 3
 
 
-def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
-    out = tmp_path / "RESULTS.md"
+def _bench(*args: str) -> subprocess.CompletedProcess:
     result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench", "--sizes", "3", "--skip-real",
-         "--skip-lighthouse", "--repeat", "1", "--out", str(out)],
+        [sys.executable, "-m", "benchmarks.bench", *args],
         cwd=ROOT, env={k: v for k, v in ENV.items() if k != "MAKELEVEL"},  # not make bench
         capture_output=True, text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
+    out, state = tmp_path / "RESULTS.md", tmp_path / "state.pickle"
+    args = ("--sizes", "3", "--skip-real", "--skip-lighthouse", "--repeat", "1",
+            "--state", str(state))
+    first = _bench(*args, "--out", str(out))
+    assert "generating" in first.stdout and state.is_file()
+    again = _bench(*args, "--out", str(tmp_path / "again.md"))  # resumed: nothing to build
+    assert "generating" not in again.stdout
+    assert (tmp_path / "again.md").read_text().split("## Targets")[1] == \
+        out.read_text().split("## Targets")[1]
     text = out.read_text()
     assert "- Machine: " in text and "- Command: `python -m benchmarks.bench" in text
     assert "### N = 3 questions" in text

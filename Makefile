@@ -42,7 +42,7 @@ anki: install
 test: build
 	$(BIN)/pytest -n auto
 
-# The performance benchmark (issue #9; takes about an hour): writes benchmarks/RESULTS.md.
+# The performance benchmark (issue #9; about 25 minutes on 2 cores): writes benchmarks/RESULTS.md.
 # Options: make bench BENCH_ARGS="--sizes 200 --skip-lighthouse". Lighthouse is pinned in
 # benchmarks/package-lock.json and installed here only, so `make install` stays fast.
 bench: install benchmarks/node_modules/.package-lock.json

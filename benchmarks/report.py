@@ -183,7 +183,7 @@ def lighthouse_lines(real: dict) -> list[str]:
     if not scores:
         return []
     lines = ["## Lighthouse", "",
-             (f"`{real['page']}` served by `python -m http.server` on 127.0.0.1, mobile form "
+             (f"`{real['page']}` served with gzip (`benchmarks/gzip_server.py`, as hosts serve it) on 127.0.0.1, mobile form "
              "factor (default throttling), Chromium at "
              f"`{real.get('chromium', 'unknown')}`."), "",
              "| category | runs | median |", "|---|---|---|",

@@ -9,10 +9,13 @@ anything that can change, such as the text of a question.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
+import json
 import os
 import posixpath
+import shutil
 import sqlite3
 import time
 import zipfile
@@ -192,8 +195,33 @@ def write_package(deck: genanki.Deck, out: Path, timestamp: float | None = None)
     return out
 
 
-def export(catalogue: Catalogue, base_url: str, out: Path) -> int:
-    """Build the deck and write it to `out`; return the number of notes."""
+def export(catalogue: Catalogue, base_url: str, out: Path, cache_dir: Path | None = None) -> int:
+    """Build the deck and write it to `out`; return the number of notes.
+
+    With `cache_dir`, a deck already written for exactly these cards (and this code) is
+    copied instead of rebuilt, so a warm build does not convert every short answer again.
+    """
+    count = len(catalogue.questions)
+    cached = cache_dir / f"anki-{deck_key(catalogue, base_url)}.apkg" if cache_dir else None
+    if cached is not None and cached.is_file():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, out)
+        return count
     deck = build_deck(catalogue, base_url)
     write_package(deck, out)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob("anki-*.apkg"):
+            old.unlink()
+        shutil.copyfile(out, cached)
     return len(deck.notes)
+
+
+def deck_key(catalogue: Catalogue, base_url: str) -> str:
+    """A hash of everything a card shows, and of the code that makes the deck."""
+    cards = [(q.id, q.title, q.aliases, q.short_answer, q.topic, q.level, q.path)
+             for q in catalogue.questions]
+    digest = hashlib.sha256(json.dumps([base_url, cards]).encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(genanki.__version__.encode() if hasattr(genanki, "__version__") else b"")
+    return digest.hexdigest()[:16]

@@ -13,17 +13,22 @@ PRINT_PAGE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/pr
 API_ASSETS = ("assets/_mkdocstrings.css",)
 
 
-def _tag(asset: str) -> re.Pattern:
-    quoted = r'"(?:\.\./)*' + re.escape(asset) + '"'
-    return re.compile(rf'[ \t]*(<link rel="stylesheet" href={quoted}>|<script src={quoted}>'
-                      rf"</script>)\n?")
+def _tags(assets: tuple[str, ...]) -> re.Pattern:
+    # Starts with a literal '<' so the engine can skip ahead; a leading optional-whitespace
+    # group would be tried at every position of the page (5 s per 600 pages).
+    names = "|".join(re.escape(asset) for asset in assets)
+    quoted = rf'"(?:\.\./)*(?:{names})"'
+    return re.compile(rf'<link rel="stylesheet" href={quoted}>|<script src={quoted}></script>')
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
 def drop_assets(html: str, assets: tuple[str, ...]) -> str:
     """`html` without the <link>/<script> tags that load `assets` (site-relative paths)."""
-    for asset in assets:
-        html = _tag(asset).sub("", html)
-    return html
+    if assets not in _PATTERNS:
+        _PATTERNS[assets] = _tags(assets)
+    return _PATTERNS[assets].sub("", html)
 
 
 def unused_assets(page_path: str, api_pages: frozenset[str]) -> tuple[str, ...]:

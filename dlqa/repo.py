@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from dlqa import yamlio
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -99,12 +101,12 @@ class Repo:
     @cached_property
     def tags(self) -> dict[str, str]:
         """The allowed tag vocabulary: tag -> meaning."""
-        return yaml.safe_load((self.data_dir / "tags.yaml").read_text(encoding="utf-8"))
+        return yamlio.load((self.data_dir / "tags.yaml").read_text(encoding="utf-8"))
 
     @cached_property
     def topics(self) -> dict[str, Topic]:
         """Question topics in navigation order: folder name -> Topic."""
-        raw = yaml.safe_load((self.data_dir / "topics.yaml").read_text(encoding="utf-8"))
+        raw = yamlio.load((self.data_dir / "topics.yaml").read_text(encoding="utf-8"))
         return {t["id"]: Topic(t["id"], t["title"], t["description"]) for t in raw}
 
     @cached_property

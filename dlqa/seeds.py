@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from dlqa import yamlio
 from dlqa.errors import ContentError
 
 
@@ -48,7 +49,7 @@ def load_registry(folder: Path) -> Registry:
     """Read every data/sources/*.yaml file into a Registry."""
     sources = {}
     for path in sorted(folder.glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlio.load(path.read_text(encoding="utf-8"))
         try:
             questions = tuple(
                 SeedQuestion(q["ref"], raw["id"], int(q["number"]), q["level"], q["question"])

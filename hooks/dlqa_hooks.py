@@ -149,7 +149,8 @@ def on_post_build(config):
         _state["catalogue"].to_json(config.use_directory_urls), encoding="utf-8")
     started = time.perf_counter()
     try:
-        notes = anki.export(_state["catalogue"], config.site_url, site / "dlqa.apkg")
+        notes = anki.export(_state["catalogue"], config.site_url, site / "dlqa.apkg",
+                            repo.cache_dir)
     except ValueError as exc:
         _fail([exc])
     log.info("dlqa: wrote dlqa.apkg (%d notes) in %.2f s", notes, time.perf_counter() - started)

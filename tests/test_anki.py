@@ -209,3 +209,20 @@ def test_cli_refuses_bad_content(scratch):
     assert result.returncode == 1
     assert "docs/fundamentals/tensor.md" in result.stderr
     assert not (scratch.root / "x.apkg").exists()
+
+
+def test_a_warm_build_copies_the_cached_deck(catalogue, tmp_path):
+    cache = tmp_path / "cache"
+    first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
+    assert anki.export(catalogue, "https://x.org/", first, cache) == len(catalogue.questions)
+    (cached,) = cache.glob("anki-*.apkg")
+    assert cached.read_bytes() == first.read_bytes()
+    anki.export(catalogue, "https://x.org/", second, cache)
+    assert second.read_bytes() == first.read_bytes()  # copied, not rebuilt (a new timestamp)
+    key = anki.deck_key(catalogue, "https://x.org/")
+    assert anki.deck_key(catalogue, "https://y.org/") != key
+    question = catalogue.questions[0]
+    edited = question.model_copy(update={"sections": {**question.sections,
+                                                      "Short answer": "Changed."}})
+    changed = Catalogue(catalogue.repo, [edited, *catalogue.questions[1:]])
+    assert anki.deck_key(changed, "https://x.org/") != key

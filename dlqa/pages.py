@@ -108,6 +108,11 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     return pages
 
 
+# Generated pages that have a source file to edit, as a path relative to docs/ (Material's
+# edit button links to it; the other generated pages are made from the catalogue alone).
+EDIT_SOURCES = {"contributing/index.md": "../CONTRIBUTING.md"}
+
+
 def contributing_page(guide: str) -> str:
     """CONTRIBUTING.md as a site page, so the guide has one source.
 

@@ -88,7 +88,10 @@ def on_files(files, config):
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, path, content=content))
+        generated = File.generated(config, path, content=content)
+        if path in pages.EDIT_SOURCES:
+            generated.edit_uri = pages.EDIT_SOURCES[path]
+        files.append(generated)
     files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
         catalogue, config.use_directory_urls)))
     return files

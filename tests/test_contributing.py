@@ -65,6 +65,8 @@ def test_site_shows_the_contributing_guide(site):
     # The guide's example include lines are shown, not expanded into the softmax snippet.
     assert "--8&lt;--" in re.sub(r"<[^>]+>", "", html)
     assert "def softmax" not in html
+    # Its edit button opens the guide's one source.
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/CONTRIBUTING\.md"', html)
 
 
 def test_site_shows_the_api_reference_from_docstrings(site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -230,6 +231,6 @@ def render(*, date: str, command: str, sizes: list[SizeResult], real: dict | Non
             lines += size_table(result)
     if real:
         lines += ["", *real_table(real), *lighthouse_lines(real)]
-    if notes.strip():
+    if notes.strip():  # the hand-written analysis, benchmarks/notes.md
         lines += ["", notes.strip(), ""]
-    return "\n".join(lines).rstrip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"

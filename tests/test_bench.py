@@ -153,7 +153,8 @@ def test_report_renders_real_and_lighthouse_results():
                "snippets": real.SnippetTiming(3, 1.5, 2.5, [("snippets/a.py", 1.0)]),
                "pdf": run, "lighthouse": scores, "chromium": "/usr/bin/chromium",
                "transfer": measure.Transfer(10, 20, 30, 40, 50, 1000, {"a/b.html": 10})}
-    text = report.render(date="today", command="make bench", sizes=sizes, real=results)
+    text = report.render(date="today", command="make bench", sizes=sizes, real=results,
+                         notes="## Analysis\n\nWhy.\n")
     met = {t.name: t.met for t in report.targets(sizes, results)}
     assert met["search index per question at N=300"]  # 2 KB
     assert not met["per-page time (warm dlqa build) at N=300 vs N=100"]  # 3x slower per page
@@ -165,3 +166,5 @@ def test_report_renders_real_and_lighthouse_results():
     assert "| **total with the search index** | **1,150** |" in text
     assert "- `color-contrast`: Contrast" in text and "| total-blocking-time | 20 ms |" in text
     assert text.count("\n### N = ") == 2
+    assert text.endswith("Contrast\n\n## Analysis\n\nWhy.\n")  # the notes come last
+    assert "\n\n\n" not in text

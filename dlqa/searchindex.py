@@ -44,16 +44,6 @@ def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[s
     return index
 
 
-def page_url(docs_path: str, directory_urls: bool) -> str:
-    """The site URL MkDocs gives a docs-relative Markdown path."""
-    stem = docs_path[:-3]
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
-
-
 def rewrite(site_dir: Path, question_pages: dict[str, list[str]], listing_pages: set[str],
             full_copy: Path | None = None) -> int:
     """Slim the built site's search index in place (and the offline plugin's script copy of

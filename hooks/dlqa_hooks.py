@@ -34,7 +34,7 @@ from dlqa.snippets import run_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
 # Pages rendered by mkdocstrings: only their headings are searched, only they get its CSS.
-API_PAGES = ["contributing/api.md"]
+API_PAGES = frozenset({"contributing/api.md"})
 _state: dict = {}
 
 
@@ -84,6 +84,9 @@ def on_pre_build(config):
 
 def on_files(files, config):
     catalogue: Catalogue = _state["catalogue"]
+    # Listing pages: generated here, or rendered by mkdocstrings; the search index keeps
+    # only their headings (on_post_build), at the URLs MkDocs gives them.
+    _state["listing_urls"] = {f.url for f in map(files.get_file_from_path, API_PAGES) if f}
     for path, content in pages.generated_pages(catalogue).items():
         existing = files.get_file_from_path(path)
         if existing is not None:
@@ -92,6 +95,7 @@ def on_files(files, config):
         if path in pages.EDIT_SOURCES:
             generated.edit_uri = pages.EDIT_SOURCES[path]
         files.append(generated)
+        _state["listing_urls"].add(generated.url)
     files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
         catalogue, config.use_directory_urls)))
     return files
@@ -113,7 +117,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     """Render math after the search plugin has indexed the page, so the index keeps TeX."""
     output = pageassets.drop_assets(
-        output, pageassets.unused_assets(page.file.src_uri, frozenset(API_PAGES)))
+        output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
     try:
         output = _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
     except ContentError as exc:
@@ -143,9 +147,8 @@ def on_post_build(config):
     katex.save()
     catalogue: Catalogue = _state["catalogue"]
     urls = config.use_directory_urls
-    listings = [*pages.generated_pages(catalogue), *API_PAGES]
     searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in catalogue.questions},
-                        {searchindex.page_url(p, urls) for p in listings},
+                        _state["listing_urls"],
                         full_copy=repo.cache_dir / "search_index.full.json")
     study.write_answer_scripts(site, _state["answers"], _state["catalogue"])
     (site / "questions.json").write_text(

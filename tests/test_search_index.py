@@ -2,7 +2,7 @@
 
 import json
 
-from dlqa.searchindex import page_url, slim
+from dlqa.searchindex import slim
 from dlqa.searchquality import phrasings, recall, worker_script
 
 
@@ -29,13 +29,6 @@ def test_slim_keeps_titles_aliases_short_answers_and_headings():
                                           "title": "Explanation", "text": ""}
     assert by["t/index.html"]["text"] == "" and by["t/index.html#beginner"]["text"] == ""
     assert by["index.html#start"]["text"] == "Welcome"
-
-
-def test_page_urls_follow_the_url_style():
-    assert page_url("t/q.md", False) == "t/q.html"
-    assert page_url("t/index.md", True) == "t/"
-    assert page_url("index.md", True) == ""
-    assert page_url("t/q.md", True) == "t/q/"
 
 
 def test_index_is_at_most_3_kb_per_question(site, repo):

@@ -28,7 +28,9 @@ build: install
 	$(BIN)/mkdocs build --strict --site-dir .site-tmp
 	rm -rf site && mv .site-tmp site
 
-# The whole encyclopedia as one PDF, printed by Chromium ($$DLQA_CHROMIUM, or chromium on PATH).
+# The whole encyclopedia as one PDF, printed by Chromium ($$DLQA_CHROMIUM, or chromium on PATH),
+# part by part (see dlqa/pdf.py). The site it builds links the PDF in its footer.
+pdf: export DLQA_PDF = 1
 pdf: build
 	$(BIN)/dlqa pdf --site site --out dist/dlqa.pdf
 	cp dist/dlqa.pdf site/dlqa.pdf

@@ -222,9 +222,9 @@ def render(*, date: str, command: str, sizes: list[SizeResult], real: dict | Non
                   "minus dlqa's hooks (same theme, plugins and Markdown extensions; snippet "
                   "outputs copied from the dlqa build; not `--strict`, because without the "
                   "hooks the pages lack the title heading and the generated pages that "
-                  "print-site and the home page expect: the warnings column counts them); "
-                  "reference: Material with only the search plugin (no offline, no "
-                  "print-site; directory URLs); (b) dlqa's full build, `--strict`, cold "
+                  "the home page expects: the warnings column counts them); "
+                  "reference: Material with only the search plugin (no offline; "
+                  "directory URLs); (b) dlqa's full build, `--strict`, cold "
                   "(empty `.cache/` and `outputs/`: every snippet and formula rendered) and "
                   "warm (caches filled)."), ""]
         for result in sizes:

@@ -186,7 +186,9 @@ def make_repo(source: Path, root: Path, n: int, seed: int = 0) -> list[Page]:
     """Write a dlqa repository with n synthetic questions at `root`; return its pages."""
     Repo(source).copy_skeleton(root)
     rng = random.Random(seed)
-    topics = [t["id"] for t in yaml.safe_load((root / "data" / "topics.yaml").read_text())]
+    topics_file = root / "data" / "topics.yaml"
+    topic_list = yaml.safe_load(topics_file.read_text())
+    topics = [t["id"] for t in topic_list]
     tags = sorted(yaml.safe_load((root / "data" / "tags.yaml").read_text()))
     levels = ("beginner", "intermediate", "advanced")
     pages = [Page(f"q{i:05d}", topics[i % len(topics)], title, tuple(aliases))
@@ -201,12 +203,15 @@ def make_repo(source: Path, root: Path, n: int, seed: int = 0) -> list[Page]:
         snippet = root / "snippets" / page.topic / f"{page.id}.py"
         snippet.parent.mkdir(parents=True, exist_ok=True)
         snippet.write_text(snippet_text(i), encoding="utf-8")
+    for topic in topic_list:  # reading order: the order the pages were made in
+        topic["questions"] = [p.id for p in pages if p.topic == topic["id"]]
+    topics_file.write_text(yaml.safe_dump(topic_list, sort_keys=False), encoding="utf-8")
     return pages
 
 
 def plain_config(root: Path, name: str, minimal: bool = False) -> Path:
     """The repository's mkdocs.yml without dlqa's hooks (and with `minimal`, without the
-    offline and print-site plugins): the plain-Material baselines."""
+    offline plugin): the plain-Material baselines."""
     lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     start = lines.index("hooks:")
     end = start + 1

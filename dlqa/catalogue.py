@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +25,12 @@ class Catalogue:
     def by_id(self) -> dict[str, Question]:
         # Cached: the build looks pages up by id several times for every page.
         return {q.id: q for q in self.questions}
+
+    def in_reading_order(self, topic: str) -> list[Question]:
+        """A topic's questions in the order its editors chose (data/topics.yaml)."""
+        order = {qid: i for i, qid in enumerate(self.repo.topics[topic].questions)}
+        return sorted((q for q in self.questions if q.topic == topic),
+                      key=lambda q: (order.get(q.id, len(order)), q.title))
 
     def by_ref(self) -> dict[str, Question]:
         """Seed ref -> the page that answers it."""
@@ -51,60 +58,108 @@ def load_catalogue(repo: Repo, check: bool = True) -> Catalogue:
     """
     errors: list[ContentError] = []
     questions = []
-    for path in question_files(repo):
+    files = question_files(repo)
+    for path in files:
         try:
             questions.append(Question.from_file(path, repo))
-        except ContentError as exc:
-            errors.append(exc)
+        except ContentErrors as exc:
+            errors.extend(exc.errors)
     catalogue = Catalogue(repo, questions)
     if check:
-        errors.extend(cross_check(catalogue))
+        # A page that failed to parse still exists: its id is the file name, so a typo in
+        # it gives one error, not one more on every page that links to it.
+        errors.extend(cross_check(catalogue, known_ids={p.stem for p in files}))
     if errors:
         raise ContentErrors(errors)
     return catalogue
 
 
-def cross_check(catalogue: Catalogue) -> list[ContentError]:
-    """Problems that involve more than one page, or a page and the repository's data."""
+def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list[ContentError]:
+    """Problems that involve more than one page, or a page and the repository's data.
+    `known_ids` are ids that exist besides the parsed pages' (pages that failed to parse)."""
     repo = catalogue.repo
     errors = []
     seeds = repo.seeds.questions
     seen_ids: dict[str, Question] = {}
     cited: dict[str, Question] = {}
-    ids = {q.id for q in catalogue.questions}
+    ids = {q.id for q in catalogue.questions} | (known_ids or set())
     for q in catalogue.questions:
         where = f"docs/{q.path}"
         if q.id in seen_ids:
             errors.append(ContentError(
                 where, f"duplicate id {q.id!r}: docs/{seen_ids[q.id].path} has it too; "
-                "ids are unique across topics"))
+                "ids are unique across topics", q.field_line("id")))
         seen_ids.setdefault(q.id, q)
         for ref in q.sources:
+            line = q.field_line("sources", ref)
             if ref not in seeds:
                 errors.append(ContentError(
-                    where, f"seed ref {ref!r} does not exist in data/sources/; "
-                    "use a ref exactly as listed there"))
+                    where, f"seed ref {ref!r} does not exist in data/sources/;"
+                    f"{_did_you_mean(ref, seeds)} use a ref exactly as listed there", line))
             elif ref in cited:
                 errors.append(ContentError(
                     where, f"seed ref {ref!r} is also cited by docs/{cited[ref].path}; "
-                    "a seed question is answered on one page only"))
+                    "a seed question is answered on one page only", line))
             else:
                 cited[ref] = q
         for field in ("related", "distinct"):
             for other in getattr(q, field):
                 if other not in ids:
                     errors.append(ContentError(
-                        where, f"{field} id {other!r} does not exist; use the id of an "
-                        "existing question"))
+                        where, f"{field} id {other!r} does not exist;"
+                        f"{_did_you_mean(other, ids)} use the id of an existing question",
+                        q.field_line(field, other)))
         for path in q.snippets:
             if not (repo.root / path).is_file():
-                errors.append(ContentError(where, f"snippet {path} does not exist"))
+                errors.append(ContentError(where, f"snippet {path} does not exist",
+                                           q.line_of(path)))
         for path in q.outputs:
             expected = "snippets/" + path.removeprefix("outputs/").removesuffix(".txt") + ".py"
             if expected not in q.snippets:
                 errors.append(ContentError(
-                    where, f"output {path} must follow the page's own include of {expected}"))
+                    where, f"output {path} must follow the page's own include of {expected}",
+                    q.line_of(path)))
+    errors.extend(reading_order_problems(catalogue, ids))
     errors.extend(near_duplicates(catalogue))
+    return errors
+
+
+def _did_you_mean(word: str, choices) -> str:
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    return f" did you mean {near[0]!r}?" if near else ""
+
+
+def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentError]:
+    """Each topic in data/topics.yaml lists its questions in reading order: every question
+    of the topic once, and nothing else. `ids` are all existing ids (parsed or not)."""
+    repo = catalogue.repo
+    where = "data/topics.yaml"
+    text = (repo.data_dir / "topics.yaml").read_text(encoding="utf-8").splitlines()
+
+    def line(qid: str) -> int | None:
+        return next((n for n, t in enumerate(text, 1) if t.strip() == f"- {qid}"), None)
+
+    errors = []
+    parsed = {q.id for q in catalogue.questions}
+    for topic, info in repo.topics.items():
+        pages = {q.id: q for q in catalogue.questions if q.topic == topic}
+        listed = list(info.questions)
+        for qid in sorted(set(listed)):
+            if listed.count(qid) > 1:
+                errors.append(ContentError(where, f"{qid!r} is listed twice in the reading "
+                                           f"order of topic {topic!r}", line(qid)))
+        for qid in listed:
+            if qid not in pages and qid not in ids - parsed:
+                errors.append(ContentError(
+                    where, f"topic {topic!r} lists {qid!r}, which is not a page of "
+                    f"docs/{topic}/;{_did_you_mean(qid, pages)} list only its pages",
+                    line(qid)))
+        for qid, q in sorted(pages.items()):
+            if qid not in listed:
+                errors.append(ContentError(
+                    f"docs/{q.path}", f"the page is not in the reading order of topic "
+                    f"{topic!r}: add '{qid}' to its questions in data/topics.yaml, where a "
+                    "reader should meet it", 1))
     return errors
 
 

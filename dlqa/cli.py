@@ -14,10 +14,10 @@ from pathlib import Path
 from dlqa import dedup
 from dlqa.catalogue import load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
+from dlqa.model import PLACEHOLDER
 from dlqa.repo import Repo
-from dlqa.snippets import run_snippets
+from dlqa.snippets import run_page_snippets
 
-PLACEHOLDER = "TODO(dlqa)"
 _LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
 _SLUG_STOP = frozenset([
     "a", "an", "the", "is", "are", "what", "how", "why", "do", "does", "of", "in",
@@ -99,7 +99,9 @@ def cmd_new(args, repo: Repo) -> int:
     snippet = f"snippets/{args.topic}/{qid}.py" if args.snippet else None
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(page_template(qid, args.question, args.level, snippet), encoding="utf-8")
-    print(f"wrote {repo.rel(page)}")
+    repo.add_to_reading_order(args.topic, qid)
+    print(f"wrote {repo.rel(page)}, and added {qid!r} to the end of topic {args.topic!r}'s "
+          "reading order in data/topics.yaml (move it to where a reader should meet it)")
     if snippet:
         path = repo.root / snippet
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,20 +134,13 @@ def check(repo: Repo, run: bool = True) -> list[ContentError]:
     except ContentErrors as exc:
         return exc.errors
     errors = []
-    owners = {s: q for q in catalogue.questions for s in q.snippets}
-    for q in catalogue.questions:
-        if PLACEHOLDER in q.body:
-            errors.append(ContentError(f"docs/{q.path}", f"unfinished: replace every "
-                                       f"{PLACEHOLDER} placeholder"))
+    owned = {s for q in catalogue.questions for s in q.snippets}
     for path in sorted(repo.snippets_dir.rglob("*.py")):
-        if repo.rel(path) not in owners:
+        if repo.rel(path) not in owned:
             errors.append(ContentError(repo.rel(path), "no page includes this snippet; "
                                        "include it in its page or delete it"))
     if run and not errors:
-        for result in run_snippets([repo.root / s for s in owners], repo):
-            if not result.ok:
-                errors.append(ContentError(f"docs/{owners[result.path].path}",
-                                           f"snippet {result.path} failed: {result.error}"))
+        errors.extend(run_page_snippets(catalogue)[1])
     return errors
 
 
@@ -172,20 +167,24 @@ def cmd_import_seeds(args, repo: Repo) -> int:
 def cmd_pdf(args, repo: Repo) -> int:
     from dlqa.pdf import export_pdf
 
-    print_page = Path(args.site) / "print_page.html"
-    if not print_page.is_file():
-        print(f"error: {print_page} does not exist; run `make build` first", file=sys.stderr)
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        print(f"error: {site} has no built site; run `make build` first", file=sys.stderr)
         return 2
     try:
-        report = export_pdf(print_page, Path(args.out))
+        catalogue = load_catalogue(repo)
+        report = export_pdf(catalogue, site, Path(args.out), repo.mkdocs_config)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return 1
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if report["blocked"]:
-        print(f"error: the print page asked the network for {report['blocked'][:3]}",
+        print(f"error: the PDF's pages asked the network for {report['blocked'][:3]}",
               file=sys.stderr)
         return 1
-    print(f"wrote {args.out}: {report['pages']} pages, {report['bookmarks']} bookmarks")
     return 0
 
 

@@ -21,12 +21,26 @@ from dlqa.errors import ContentError
 _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
 _SCRIPT = Path(__file__).with_name("katex_render.js")
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
-# Where a large page may be cut without cutting a formula or a code block.
-_SECTION = re.compile(r"<section\b")
 
 
 class MathError(ContentError):
-    """A formula KaTeX cannot render."""
+    """A formula KaTeX cannot render; `tex` is the formula, to find its line in the source."""
+
+    def __init__(self, path, message: str, line: int | None = None, tex: str = ""):
+        super().__init__(path, message, line)
+        self.tex = tex
+
+
+def source_line(source: str, tex: str) -> int | None:
+    """The first line of `source` (a page's Markdown) on which the formula `tex` starts."""
+    lines = source.splitlines()
+    if tex == "$$":  # an unrecognised display formula: $$ not alone on its line
+        return next((n for n, line in enumerate(lines, 1)
+                     if "$$" in line and line.strip() != "$$"), None)
+    first = tex.strip().splitlines()[0].strip() if tex.strip() else ""
+    if not first:
+        return None
+    return next((n for n, line in enumerate(lines, 1) if first in line), None)
 
 
 class KatexRenderer:
@@ -81,31 +95,16 @@ class KatexRenderer:
             try:
                 rendered = self.render(tex.strip(), display)
             except ValueError as exc:
-                raise MathError(where, f"KaTeX cannot render ${tex.strip()}$: {exc}") from None
+                raise MathError(where, f"KaTeX cannot render ${tex.strip()}$: {exc}",
+                                tex=tex) from None
             return f'<{tag} class="arithmatex">{rendered}</{tag}>'
 
         rendered = _MATH.sub(replace, page_html)
         if "$$" in rendered and "$$" in _CODE.sub("", rendered):
             raise MathError(where, "a $$ formula was not recognised as math: put $$ on lines "
                             "of its own with a blank line before, indented like its block "
-                            "(4 spaces inside a list item)")
+                            "(4 spaces inside a list item)", tex="$$")
         return rendered
-
-    def render_file(self, path: Path, where: str) -> None:
-        """render_html for a large HTML file, in place, one <section> at a time.
-
-        The print page holds every page of the site (50 MB at 3,000 questions); rendering it
-        whole kept several copies of it in memory at once.
-        """
-        text = path.read_text(encoding="utf-8")
-        partial = path.with_name(path.name + ".tmp")
-        with partial.open("w", encoding="utf-8") as out:
-            start = 0
-            for cut in _SECTION.finditer(text, 1):
-                out.write(self.render_html(text[start:cut.start()], where))
-                start = cut.start()
-            out.write(self.render_html(text[start:], where))
-        partial.replace(path)
 
     def save(self) -> None:
         """Write new results to the cache file and stop the Node process."""

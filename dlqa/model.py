@@ -7,6 +7,7 @@ pages through `Question.from_file`.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Literal
@@ -15,11 +16,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from dlqa import yamlio
-from dlqa.errors import ContentError
+from dlqa.errors import ContentError, ContentErrors
 from dlqa.repo import Repo
 from dlqa.safety import unsafe_html
 
 LEVELS = ("beginner", "intermediate", "advanced")
+# What `dlqa new` writes where the author has still to write; a page containing it fails.
+PLACEHOLDER = "TODO(dlqa)"
 # (heading, required) in the order a page must have them.
 SECTIONS = (
     ("Short answer", True),
@@ -74,6 +77,7 @@ class Question(FrontMatter):
     snippets: list[str]  # repository-relative snippet paths the page includes
     outputs: list[str]  # repository-relative output paths the page includes
     body_line: int  # file line on which the body starts
+    front_text: str  # the raw front matter, to point errors at a field's line
 
     def site_url(self, directory_urls: bool = True) -> str:
         """The page's site-relative URL (`topic/id/`, or `topic/id.html` for an offline build)."""
@@ -100,60 +104,84 @@ class Question(FrontMatter):
 
     @classmethod
     def from_file(cls, path: Path, repo: Repo) -> Question:
-        """Parse and validate one page; raise ContentError naming the file and line."""
+        """Parse and validate one page; raise ContentErrors naming the file and line."""
         return cls.from_text(path.read_text(encoding="utf-8"), path, repo)
 
     @classmethod
     def from_text(cls, text: str, path: Path, repo: Repo) -> Question:
+        """Parse and validate one page; raise ContentErrors listing every problem in it,
+        each with the file and line."""
         where = repo.rel(path)
-        meta, front_text, body_line = _split_front_matter(text, where)
+        try:
+            meta, front_text, body_line = _split_front_matter(text, where)
+        except ContentError as exc:
+            raise ContentErrors([exc]) from None
+        errors: list[ContentError] = []
+
+        def problem(message: str, line: int | None = None) -> None:
+            errors.append(ContentError(where, message, line))
+
         meta_fields = set(FrontMatter.model_fields)
         for key in meta:
             if key not in meta_fields:
-                raise ContentError(
-                    where, f"unknown field {key!r}; allowed: {', '.join(sorted(meta_fields))}",
-                    _key_line(front_text, key),
-                )
+                near = difflib.get_close_matches(str(key), sorted(meta_fields), n=1)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                problem(f"unknown field {key!r}; {hint}allowed: {', '.join(sorted(meta_fields))}",
+                        _key_line(front_text, key))
+        valid = {k: v for k, v in meta.items() if k in meta_fields}
+        front = None
         try:
-            front = FrontMatter.model_validate(meta)
+            front = FrontMatter.model_validate(valid)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = str(err["loc"][0]) if err["loc"] else "front matter"
-            raise ContentError(
-                where, f"field {field!r}: {_explain(err)}", _key_line(front_text, field)
-            ) from None
+            for err in exc.errors():
+                field = str(err["loc"][0]) if err["loc"] else "front matter"
+                problem(f"field {field!r}: {_explain(err)}", _key_line(front_text, field))
         topic = path.parent.name
         if topic not in repo.topics:
-            raise ContentError(
-                where, f"folder {topic!r} is not a topic; use one of: {', '.join(repo.topics)}"
-                " (or add it to data/topics.yaml)",
-            )
-        if front.id != path.stem:
-            raise ContentError(
-                where, f"id {front.id!r} does not match the file name; rename the file to "
-                f"{front.id}.md or set id: {path.stem}", _key_line(front_text, "id"),
-            )
-        for tag in front.tags:
-            if tag not in repo.tags:
-                raise ContentError(
-                    where, f"tag {tag!r} is not in the vocabulary (data/tags.yaml); "
-                    "use an existing tag or add it there", _key_line(front_text, "tags"),
-                )
-        body = text.splitlines(keepends=True)[body_line - 1:]
-        body_text = "".join(body)
+            problem(f"folder {topic!r} is not a topic; use one of: {', '.join(repo.topics)}"
+                    " (or add it to data/topics.yaml)")
+        qid = valid.get("id")
+        if isinstance(qid, str) and qid != path.stem:
+            problem(f"id {qid!r} does not match the file name; rename the file to {qid}.md "
+                    f"or set id: {path.stem}", _key_line(front_text, "id"))
+        tags = valid.get("tags") if isinstance(valid.get("tags"), list) else []
+        for tag in tags:
+            if isinstance(tag, str) and tag not in repo.tags:
+                near = difflib.get_close_matches(tag, sorted(repo.tags), n=1)
+                hint = f"did you mean {near[0]!r}? Otherwise " if near else ""
+                problem(f"tag {tag!r} is not in the vocabulary (data/tags.yaml); {hint}use an "
+                        "existing tag or add it there", value_line(front_text, "tags", tag))
+        body_text = "".join(text.splitlines(keepends=True)[body_line - 1:])
+        for number, line in enumerate(body_text.splitlines(), start=body_line):
+            if PLACEHOLDER in line:
+                problem(f"unfinished: replace the {PLACEHOLDER} placeholder", number)
         for line, what in unsafe_html(body_text):
-            raise ContentError(
-                where, f"{what} is not allowed (it could run script in a reader's browser); "
-                "remove it or put it in a code block", body_line + line - 1,
-            )
-        sections = _sections(body_text, where, body_line)
+            problem(f"{what} is not allowed (it could run script in a reader's browser); "
+                    "remove it or put it in a code block", body_line + line - 1)
+        sections, section_errors = _sections(body_text, where, body_line)
+        errors.extend(section_errors)
+        if errors or front is None:
+            raise ContentErrors(errors)
         includes = [m.group(1) for m in _INCLUDE.finditer(body_text)]
         return cls(
             **front.model_dump(), topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
-            body=body_text, sections=sections, body_line=body_line,
+            body=body_text, sections=sections, body_line=body_line, front_text=front_text,
             snippets=[i for i in includes if i.startswith("snippets/")],
             outputs=[i for i in includes if i.startswith("outputs/")],
         )
+
+    def field_line(self, key: str, value: str | None = None) -> int | None:
+        """The file line of a front-matter field, or of one value in a list field."""
+        if value is None:
+            return _key_line(self.front_text, key)
+        return value_line(self.front_text, key, value)
+
+    def line_of(self, text: str) -> int | None:
+        """The file line of the first body line containing `text`."""
+        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
+            if text in line:
+                return number
+        return None
 
 
 def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
@@ -182,6 +210,22 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     return meta, front_text, end + 2
 
 
+def value_line(front_text: str, key: str, value: str) -> int | None:
+    """The line of `value` in the list field `key` (its own line in a block list), else the
+    key's line."""
+    start = _key_line(front_text, key)
+    if start is None:
+        return None
+    lines = front_text.splitlines()
+    for index in range(start - 2, len(lines)):
+        number, line = index + 2, lines[index]
+        if number > start and re.match(r"^\S", line):
+            break
+        if re.search(rf"(^|[\s\[,'\"-]){re.escape(value)}($|[\s\],'\"])", line):
+            return number
+    return start
+
+
 def _key_line(front_text: str, key: str) -> int | None:
     for number, line in enumerate(front_text.splitlines(), start=2):
         if re.match(rf"^{re.escape(key)}\s*:", line):
@@ -198,45 +242,72 @@ def _explain(err: dict) -> str:
     return f"{err['msg']} (got {err['input']!r}); see CONTRIBUTING.md for the field's format"
 
 
-def _sections(body: str, where: str, body_line: int) -> dict[str, str]:
-    """Map each `##` section title to its text; check the required ones, in order."""
+def _sections(body: str, where: str, body_line: int) -> tuple[dict[str, str], list[ContentError]]:
+    """Map each `##` section title to its text, and list what is wrong with the sections:
+    unknown, missing, empty, out of order."""
+    errors: list[ContentError] = []
     found: list[tuple[str, int]] = []
     texts: dict[str, list[str]] = {}
     current = None
     in_fence = False
+    first_text: int | None = None
     for number, line in enumerate(body.splitlines(), start=body_line):
         if _FENCE.match(line):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(line)
         if heading and len(heading.group(1)) == 1:
-            raise ContentError(
-                where, "do not write a '# ' heading: the title comes from the front matter", number
-            )
-        if heading and len(heading.group(1)) == 2:
+            errors.append(ContentError(
+                where, "do not write a '# ' heading: the title comes from the front matter",
+                number))
+        elif heading and len(heading.group(1)) == 2:
             current = heading.group(2)
             found.append((current, number))
             texts[current] = []
         elif current is not None:
             texts[current].append(line)
+        elif line.strip() and first_text is None:
+            first_text = number
     known = [name for name, _ in SECTIONS]
-    order = [name for name, _ in found if name in known]
+    lines = dict(found)
+    missing = [name for name, required in SECTIONS if required and name not in texts]
     for name, number in found:
         if name not in known:
-            raise ContentError(
-                where, f"unknown section '## {name}'; sections are: {', '.join(known)} "
-                "(use '###' for subsections)", number,
-            )
-    for name, required in SECTIONS:
-        if required and name not in texts:
-            raise ContentError(where, f"the section '## {name}' is missing; add it (sections: "
-                               f"{', '.join(known)})")
+            # A misnamed section is one mistake: name the missing section it stands for.
+            near = difflib.get_close_matches(name, missing, n=1, cutoff=0.0) or \
+                difflib.get_close_matches(name, known, n=1)
+            if near and near[0] in missing:
+                missing.remove(near[0])
+                hint = f"is it '## {near[0]}', which is missing? "
+            else:
+                hint = f"did you mean '## {near[0]}'? " if near else ""
+            errors.append(ContentError(
+                where, f"unknown section '## {name}'; {hint}sections are: {', '.join(known)} "
+                "(use '###' for subsections)", number))
+    for name in missing:
+        after = [n for n, _ in SECTIONS[known.index(name) + 1:] if n in lines]
+        errors.append(ContentError(
+            where, f"the section '## {name}' is missing; add it"
+            + (f" before '## {after[0]}'" if after else " at the end")
+            + f" (sections: {', '.join(known)})",
+            lines[after[0]] if after else None))
+    for name, _ in SECTIONS:
         if name in texts and not "".join(texts[name]).strip():
-            raise ContentError(where, f"the section '## {name}' is empty; write it or, if it "
-                               "is optional, remove the heading", dict(found)[name])
-    if order != sorted(order, key=known.index) or len(order) != len(set(order)):
-        raise ContentError(
-            where, f"sections must appear once each, in this order: {', '.join(known)}"
-        )
-    if found and found[0][0] != "Short answer" or body.split("## ", 1)[0].strip():
-        raise ContentError(where, "the body must begin with '## Short answer'", body_line)
-    return {name: "\n".join(lines).strip() for name, lines in texts.items()}
+            errors.append(ContentError(
+                where, f"the section '## {name}' is empty; write it or, if it is optional, "
+                "remove the heading", lines[name]))
+    seen: list[str] = []
+    for name, number in found:
+        if name not in known:
+            continue
+        if name in seen:
+            errors.append(ContentError(where, f"the section '## {name}' appears twice; "
+                                       "each section appears once", number))
+        elif seen and known.index(name) < known.index(seen[-1]):
+            errors.append(ContentError(
+                where, f"'## {name}' must come before '## {seen[-1]}' (sections, in order: "
+                f"{', '.join(known)})", number))
+        seen.append(name)
+    if first_text is not None:
+        errors.append(ContentError(where, "the body must begin with '## Short answer'",
+                                   first_text))
+    return ({name: "\n".join(lines_).strip() for name, lines_ in texts.items()}, errors)

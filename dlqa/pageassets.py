@@ -1,15 +1,13 @@
 """Drop stylesheets and scripts from pages that do not use them.
 
-Plugins add their assets to every page: print-site its print-page CSS and script, and
-mkdocstrings its API styles. Each is a render-blocking request on a phone's first visit,
-for nothing on a question page.
+Plugins add their assets to every page: mkdocstrings its API styles. Each is a
+render-blocking request on a phone's first visit, for nothing on a question page.
 """
 
 from __future__ import annotations
 
 import re
 
-PRINT_PAGE_ASSETS = ("css/print-site.css", "css/print-site-material.css", "js/print-site.js")
 API_ASSETS = ("assets/_mkdocstrings.css",)
 
 
@@ -32,6 +30,5 @@ def drop_assets(html: str, assets: tuple[str, ...]) -> str:
 
 
 def unused_assets(page_path: str, api_pages: frozenset[str]) -> tuple[str, ...]:
-    """The plugin assets a page (docs-relative path) does not need. The print page is not
-    a page of its own here: print-site renders it after the pages, with its assets."""
-    return PRINT_PAGE_ASSETS + (() if page_path in api_pages else API_ASSETS)
+    """The plugin assets a page (docs-relative path) does not need."""
+    return () if page_path in api_pages else API_ASSETS

@@ -17,27 +17,17 @@ def _link(q: Question, from_page: str) -> str:
     return f"[{q.title}]({target})"
 
 
-def _by_level(questions: list[Question], from_page: str) -> list[str]:
-    lines = []
-    for level in LEVELS:
-        chosen = [q for q in questions if q.level == level]
-        if chosen:
-            lines += [f"### {level.capitalize()}", ""]
-            # The id lets the practice mode of the study script show each short answer here.
-            lines += [f'- {_link(q, from_page)}{{ data-dlqa-id="{q.id}" }}'
-                      for q in sorted(chosen, key=lambda q: q.title)]
-            lines.append("")
-    return lines
-
-
 def topic_page(catalogue: Catalogue, topic: str) -> str:
+    """A topic's page: its questions in the editors' reading order, each with its level."""
     info = catalogue.repo.topics[topic]
-    questions = [q for q in catalogue.questions if q.topic == topic]
+    questions = catalogue.in_reading_order(topic)
     path = f"{topic}/index.md"
+    # The id lets the practice mode of the study script show each short answer here.
+    items = [f'1. {_link(q, path)}{{ data-dlqa-id="{q.id}" }} *({q.level})*' for q in questions]
     return "\n".join([
         "---", f"title: {info.title}", "---", "", f"# {info.title}", "",
-        f"{info.description} {len(questions)} questions.", "",
-        *_by_level(questions, path),
+        f"{info.description} {len(questions)} questions, in reading order.", "",
+        *items, "",
     ])
 
 
@@ -137,23 +127,50 @@ def question_header(q: Question) -> str:
     return "\n".join(lines) + "\n"
 
 
-def question_footer(q: Question, catalogue: Catalogue, changed: str | None = None) -> str:
-    """Seed sources, related questions, the stable id and the date of the last change
-    (from git, when known), appended below the answer."""
-    seeds = catalogue.repo.seeds.questions
+def follow_up_ids(q: Question, catalogue: Catalogue) -> list[str]:
+    """The ids of the questions the page's Follow-up questions section links to."""
+    here = posixpath.dirname(q.path)
+    by_path = {other.path: other.id for other in catalogue.questions}
+    found = []
+    for target in _MD_LINK.findall(q.sections.get("Follow-up questions", "")):
+        path = posixpath.normpath(posixpath.join(here, target.split("#")[0]))
+        if path in by_path and by_path[path] not in found:
+            found.append(by_path[path])
+    return found
+
+
+_MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
+
+
+def _seed_citation(seeds, ref: str) -> str:
+    seed = seeds.questions[ref]
+    source = seeds.sources[seed.source]
+    return (f"[{source.publisher}, *{source.title}*, question {seed.number}]"
+            f"(../sources/{seed.source}.md#{ref})")
+
+
+def question_footer(q: Question, catalogue: Catalogue, changed: str | None = None,
+                    reviewed: str | None = None) -> str:
+    """Where the question is asked (the seed lists, by name), the related questions that the
+    follow-ups do not already link, the stable id, and the dates of the last change (from
+    git) and of the last independent review (reviews/), appended below the answer."""
+    seeds = catalogue.repo.seeds
     parts = ["", ""]
-    cites = ", ".join(
-        f"[{ref}](../sources/{seeds[ref].source}.md#{ref})" for ref in q.sources
-    ) or "none (an interviewers' favourite that the seed lists do not ask)"
+    if q.sources:
+        cites = "; ".join(_seed_citation(seeds, ref) for ref in q.sources)
+        parts += [f"Asked in: {cites}.", "{ .dlqa-sources }", ""]
+    follow = set(follow_up_ids(q, catalogue))
     related = ", ".join(
-        _link(catalogue.by_id[r], q.path) for r in q.related if r in catalogue.by_id
+        _link(catalogue.by_id[r], q.path) for r in q.related
+        if r in catalogue.by_id and r not in follow
     )
-    parts += [f"Seed sources: {cites}.", "{ .dlqa-sources }", ""]
     if related:
         parts += [f"Related: {related}.", ""]
     stamp = f"Question id: `{q.id}`"
     if changed:
         stamp += f" · last changed <time datetime=\"{changed}\">{changed}</time>"
+    if reviewed:
+        stamp += f" · last reviewed <time datetime=\"{reviewed}\">{reviewed}</time>"
     parts += [stamp, "{ .dlqa-id }", ""]
     return "\n".join(parts)
 
@@ -161,10 +178,8 @@ def question_footer(q: Question, catalogue: Catalogue, changed: str | None = Non
 def navigation(catalogue: Catalogue, after: list) -> list:
     """The site navigation: home, one section per topic, the browse pages, then `after`."""
     nav: list = [{"Home": "index.md"}]
-    rank = {level: i for i, level in enumerate(LEVELS)}
     for topic, info in catalogue.repo.topics.items():
-        questions = sorted((q for q in catalogue.questions if q.topic == topic),
-                           key=lambda q: (rank[q.level], q.title))
+        questions = catalogue.in_reading_order(topic)
         nav.append({info.title: [f"{topic}/index.md", *(q.path for q in questions)]})
     sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.sources]
     nav.append({"Browse": ["levels.md", "tags.md", {"Seed lists": ["sources/index.md",

@@ -17,6 +17,7 @@ class Topic:
     id: str
     title: str
     description: str
+    questions: tuple[str, ...] = ()  # the reading order: question ids, first to last
 
 
 @dataclass
@@ -67,6 +68,11 @@ class Repo:
             elif src.is_file():
                 shutil.copy2(src, target / name)
         (target / "node_modules").symlink_to((self.root / "node_modules").resolve())
+        # The copy has none of the questions, so its topics list none in reading order.
+        topics = target / "data" / "topics.yaml"
+        topics.write_text("".join(
+            line for line in topics.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(("  questions:", "    - "))), encoding="utf-8")
         topics = set(self.topics)
         shutil.copytree(self.docs_dir, target / "docs",
                         ignore=lambda d, names: topics if Path(d) == self.docs_dir else ())
@@ -98,6 +104,27 @@ class Repo:
                    for p in config.get("plugins") or []]
         return bool(config.get("use_directory_urls", True)) and "offline" not in plugins
 
+    def add_to_reading_order(self, topic: str, qid: str) -> None:
+        """Append `qid` to the end of `topic`'s reading order in data/topics.yaml, editing
+        the text so that its comments and layout stay as they are."""
+        path = self.data_dir / "topics.yaml"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {topic}")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("- ")),
+                   len(lines))
+        block = lines[start:end]
+        entry = f"    - {qid}\n"
+        if any(line.startswith("  questions:") for line in block):
+            last = max(i for i, line in enumerate(block) if line.startswith("    - "))
+            block.insert(last + 1, entry)
+        else:
+            while block and not block[-1].strip():
+                block.pop()
+            block[-1] = block[-1].rstrip("\n") + "\n"
+            block += ["  questions:\n", entry]
+        path.write_text("".join(lines[:start] + block + lines[end:]), encoding="utf-8")
+        self.__dict__.pop("topics", None)
+
     @cached_property
     def tags(self) -> dict[str, str]:
         """The allowed tag vocabulary: tag -> meaning."""
@@ -107,7 +134,8 @@ class Repo:
     def topics(self) -> dict[str, Topic]:
         """Question topics in navigation order: folder name -> Topic."""
         raw = yamlio.load((self.data_dir / "topics.yaml").read_text(encoding="utf-8"))
-        return {t["id"]: Topic(t["id"], t["title"], t["description"]) for t in raw}
+        return {t["id"]: Topic(t["id"], t["title"], t["description"],
+                               tuple(t.get("questions") or ())) for t in raw}
 
     @cached_property
     def seeds(self):

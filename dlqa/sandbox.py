@@ -8,6 +8,7 @@ directory; the runner adds the time limit. The limits are enforced with an audit
 import os
 import runpy
 import sys
+import traceback
 
 _NETWORK = {"socket.connect", "socket.bind", "socket.getaddrinfo", "socket.sendto",
             "socket.sendmsg", "socket.gethostbyname", "socket.gethostbyaddr"}
@@ -38,12 +39,26 @@ def _guard(workdir: str):
     return hook
 
 
+def _report(exc: BaseException, snippet: str) -> None:
+    """The traceback with the snippet's own frames only (not this runner's or runpy's)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == snippet]
+    lines = [f"line {f.lineno}: {f.line}" for f in frames]
+    lines += traceback.format_exception_only(type(exc), exc)
+    sys.stderr.write("".join(line if line.endswith("\n") else line + "\n" for line in lines))
+
+
 def main() -> None:
     snippet = os.path.abspath(sys.argv[1])
     sys.argv = [snippet]
     sys.path[0] = os.path.dirname(snippet)
     sys.addaudithook(_guard(os.path.realpath(os.getcwd())))
-    runpy.run_path(snippet, run_name="__main__")
+    try:
+        runpy.run_path(snippet, run_name="__main__")
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - any failure is the snippet's to report
+        _report(exc, snippet)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,16 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from dlqa.errors import ContentError
 from dlqa.repo import Repo
 
 TIMEOUT_SECONDS = float(os.environ.get("DLQA_SNIPPET_TIMEOUT", "30"))
@@ -99,11 +102,38 @@ def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
     return SnippetResult(rel, True, out, "", seconds)
 
 
-def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None) -> list[SnippetResult]:
-    """Run many snippets in parallel (cached ones cost a file read)."""
+def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None,
+                 progress: Callable[[str], None] | None = None) -> list[SnippetResult]:
+    """Run many snippets in parallel (cached ones cost a file read). `progress` is told
+    `n/N` as the snippets that really run finish, so a first build is not silent."""
     jobs = jobs or os.cpu_count() or 1
+    done = 0
+    lock = threading.Lock()
+
+    def one(path: Path) -> SnippetResult:
+        nonlocal done
+        result = run_snippet(path, repo)
+        with lock:
+            done += 1
+            if progress and not result.cached:
+                progress(f"snippets: {done}/{len(paths)} ({result.path}, "
+                         f"{result.seconds:.1f} s{'' if result.ok else ', FAILED'})")
+        return result
+
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lambda p: run_snippet(p, repo), paths))
+        return list(pool.map(one, paths))
+
+
+def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], list[ContentError]]:
+    """Run every snippet the pages include; the results, and one error per failed snippet,
+    naming the page and the line that includes it."""
+    owners = {s: q for q in catalogue.questions for s in q.snippets}
+    results = run_snippets([catalogue.repo.root / s for s in owners], catalogue.repo,
+                           progress=progress)
+    errors = [ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}",
+                           owners[r.path].line_of(r.path))
+              for r in results if not r.ok]
+    return results, errors
 
 
 def output_path(snippet: str, repo: Repo) -> Path:

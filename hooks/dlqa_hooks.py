@@ -23,14 +23,15 @@ from dlqa import (
     gitdates,
     pageassets,
     pages,
+    reviews,
     searchindex,
     study,
 )
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
-from dlqa.mathrender import KatexRenderer
+from dlqa.mathrender import KatexRenderer, MathError, source_line
 from dlqa.repo import Repo
-from dlqa.snippets import run_snippets, write_output
+from dlqa.snippets import run_page_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
 # Pages rendered by mkdocstrings: only their headings are searched, only they get its CSS.
@@ -50,7 +51,12 @@ def on_config(config):
     except ContentErrors as exc:
         _fail(exc.errors)
     buildlog.install(repo.docs_dir)
-    _state.update(repo=repo, catalogue=catalogue, dates=gitdates.last_changed(repo.root))
+    try:
+        reviewed = reviews.last_reviewed(reviews.load_reviews(repo.root / "reviews", repo.root))
+    except ContentError as exc:
+        _fail([exc])
+    _state.update(repo=repo, catalogue=catalogue, dates=gitdates.last_changed(repo.root),
+                  reviewed=reviewed)
     config.extra.update(
         dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
         dlqa_date=datetime.date.today().isoformat(),
@@ -64,12 +70,7 @@ def on_pre_build(config):
     """Run every snippet so the pages can include its output."""
     repo: Repo = _state["repo"]
     catalogue: Catalogue = _state["catalogue"]
-    owners = {s: q for q in catalogue.questions for s in q.snippets}
-    results = run_snippets([repo.root / s for s in owners], repo)
-    failures = [
-        ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}")
-        for r in results if not r.ok
-    ]
+    results, failures = run_page_snippets(catalogue, progress=log.info)
     if failures:
         _fail(failures)
     for result in results:
@@ -110,8 +111,9 @@ def on_page_markdown(markdown, page, config, files):
     # on a tag ("at" -> "attention") would outrank every title; the page shows its tags itself.
     page.meta.pop("tags", None)
     changed = gitdates.page_changed(_state["dates"], question.path, question.snippets)
+    reviewed = _state["reviewed"].get(f"{question.topic}/{question.id}")
     return (pages.question_header(question) + markdown
-            + pages.question_footer(question, _state["catalogue"], changed))
+            + pages.question_footer(question, _state["catalogue"], changed, reviewed))
 
 
 def on_post_page(output, page, config):
@@ -120,7 +122,8 @@ def on_post_page(output, page, config):
         output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
     try:
         output = _state["katex"].render_html(output, f"docs/{page.file.src_uri}")
-    except ContentError as exc:
+    except MathError as exc:
+        exc.line = source_line(page.file.content_string, exc.tex)
         _fail([exc])
     if "dlqa_id" in page.meta:
         try:
@@ -130,21 +133,13 @@ def on_post_page(output, page, config):
     return output
 
 
-@event_priority(-110)  # after print-site and offline have written their files
+@event_priority(-110)  # after offline has written its files
 def on_post_build(config):
     """Write the catalogue, the study answers and the Anki deck, slim the search index,
-    copy the pinned JavaScript assets, render the print page's math."""
+    copy the pinned JavaScript assets."""
     site = Path(config.site_dir)
     repo: Repo = _state["repo"]
-    katex: KatexRenderer = _state["katex"]
-    print_page = site / ("print_page.html" if not config.use_directory_urls
-                         else "print_page/index.html")
-    if print_page.is_file():
-        try:
-            katex.render_file(print_page, "the print page")
-        except ContentError as exc:
-            _fail([exc])
-    katex.save()
+    _state["katex"].save()
     catalogue: Catalogue = _state["catalogue"]
     urls = config.use_directory_urls
     searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in catalogue.questions},

@@ -24,11 +24,11 @@ def repo() -> Repo:
     return Repo(ROOT)
 
 
-def build(root: Path, site: Path) -> subprocess.CompletedProcess:
+def build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` of the repository at `root` into `site`."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
-        cwd=root, env=ENV, capture_output=True, text=True, timeout=900, check=False,
+        cwd=root, env={**ENV, **env}, capture_output=True, text=True, timeout=900, check=False,
     )
 
 
@@ -150,6 +150,7 @@ class Scratch:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text or GOOD_PAGE.format(id=qid, title=title, alias=alias,
                                                  source=source), encoding="utf-8")
+        Repo(self.root).add_to_reading_order(topic, qid)
         self.snippet(f"{topic}/{qid}.py", GOOD_SNIPPET)
         return path
 
@@ -165,8 +166,8 @@ class Scratch:
         assert old in text, f"{old!r} not in {rel}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    def build(self) -> subprocess.CompletedProcess:
-        return build(self.root, self.root / "site")
+    def build(self, **env: str) -> subprocess.CompletedProcess:
+        return build(self.root, self.root / "site", **env)
 
     def dlqa(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(BIN / "dlqa"), *args], cwd=self.root, env=ENV,

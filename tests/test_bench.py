@@ -46,8 +46,8 @@ def test_plain_config_drops_only_the_hooks(tmp_path: Path):
     minimal = synth.plain_config(tmp_path / "repo", "minimal.yml", minimal=True).read_text()
     original = (ROOT / "mkdocs.yml").read_text()
     assert "hooks" in original and "hooks" not in plain
-    assert "  - print-site:" in plain and "  - offline" in plain and "arithmatex" in plain
-    assert "  - print-site:" not in minimal and "  - offline" not in minimal
+    assert "  - offline" in plain and "arithmatex" in plain
+    assert "  - offline" not in minimal
     assert "  - search" in minimal and "arithmatex" in minimal
 
 

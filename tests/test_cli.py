@@ -44,7 +44,7 @@ def test_new_scaffolds_page_and_snippet_that_check_rejects_until_written(scratch
     assert (scratch.root / "snippets" / "fundamentals" / "broadcasting-numpy.py").is_file()
     check = scratch.dlqa("check")
     assert check.returncode == 1
-    assert "docs/fundamentals/broadcasting-numpy.md: unfinished" in check.stderr
+    assert "docs/fundamentals/broadcasting-numpy.md:13: unfinished" in check.stderr
 
 
 def test_new_rejects_unknown_topic(scratch):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from dlqa.errors import ContentError
+from dlqa.errors import ContentErrors
 from dlqa.model import Question
 from tests.conftest import GOOD_PAGE
 
@@ -53,16 +53,17 @@ def test_good_page_parses(repo):
 def test_bad_page_names_the_problem(repo, old, new, message, line):
     text = good()
     assert old in text
-    with pytest.raises(ContentError) as info:
+    with pytest.raises(ContentErrors) as info:
         parse(repo, text.replace(old, new, 1))
-    assert message in str(info.value)
-    assert info.value.path == "docs/fundamentals/tensor.md"
+    [error] = info.value.errors  # one mistake, one error
+    assert message in str(error)
+    assert error.path == "docs/fundamentals/tensor.md"
     if line:
-        assert info.value.line == line
+        assert error.line == line
 
 
 def test_front_matter_must_be_a_mapping(repo):
-    with pytest.raises(ContentError, match="must be a mapping"):
+    with pytest.raises(ContentErrors, match="must be a mapping"):
         parse(repo, "---\n- just\n- a list\n---\n\n## Short answer\n\nx\n")
 
 
@@ -82,7 +83,7 @@ def test_every_real_page_parses(repo):
 
 
 def test_unknown_topic(repo):
-    with pytest.raises(ContentError, match="is not a topic"):
+    with pytest.raises(ContentErrors, match="is not a topic"):
         Question.from_text(good(), Path(repo.docs_dir / "cooking" / "tensor.md"), repo)
 
 

@@ -1,4 +1,5 @@
-"""The PDF export: every question in it, math rendered, bookmarks by topic and question."""
+"""The PDF export: every question in it, math rendered, a contents page and bookmarks that
+name every question exactly and point at the page where it starts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from filelock import FileLock
 from pypdf import PdfReader
 
 from dlqa.catalogue import load_catalogue
-from dlqa.pdf import bookmark_pages
+from dlqa.pdf import export_pdf
+from dlqa.printbook import QUESTION_LINK
 from tests.conftest import ROOT, _require_browser
 
 # One worker prints the PDF and runs every test of it (the others would wait on its lock).
@@ -19,65 +21,117 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("pdf")]
 
 
 @pytest.fixture(scope="module")
-def pdf(site):
-    """dist/dlqa.pdf as `make pdf` writes it (made here if it is missing or older)."""
+def catalogue(repo):
+    return load_catalogue(repo)
+
+
+@pytest.fixture(scope="module")
+def pdf_report(site, repo, catalogue):
+    """dist/dlqa.pdf as `make pdf` writes it; reused when it was printed from this site."""
     _require_browser()
     out = ROOT / "dist" / "dlqa.pdf"
     with FileLock(str(ROOT / ".cache" / "pdf.lock")):
-        stale = not out.is_file() or out.stat().st_mtime < (site / "print_page.html").stat().st_mtime
-        if stale:
-            from dlqa.pdf import export_pdf
-
-            report = export_pdf(site / "print_page.html", out)
-            assert report["blocked"] == []
-    return out.read_bytes()
+        report = export_pdf(catalogue, site, out, repo.mkdocs_config, progress=lambda m: None)
+    assert report["blocked"] == []
+    return out, report
 
 
-def _text(pdf: bytes) -> str:
-    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
+@pytest.fixture(scope="module")
+def pdf(pdf_report):
+    return pdf_report[0].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def page_texts(pdf) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True,
                           check=True).stdout.decode()
+    return text.split("\f")
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def test_every_question_title_is_in_the_pdf(pdf, repo):
-    text = _norm(_text(pdf))
-    for q in load_catalogue(repo, check=False).questions:
+def test_every_question_title_is_in_the_pdf(page_texts, catalogue):
+    text = _norm(" ".join(page_texts))
+    for q in catalogue.questions:
         assert _norm(q.title) in text, q.title
 
 
-def test_math_is_not_raw_tex(pdf):
-    text = _text(pdf)
+def test_math_is_not_raw_tex(page_texts):
+    text = "".join(page_texts)
     assert "\\frac" not in text and "\\(" not in text and "$$" not in text
 
 
-def test_bookmarks_by_topic_and_question(pdf, repo):
+def test_nothing_interactive_is_printed(page_texts):
+    text = _norm(" ".join(page_texts))
+    for control in ("Copy to clipboard", "Edit this page", "Show answer", "Reveal all",
+                    "Practice mode", "¶"):
+        assert control not in text, control
+
+
+def test_metadata_names_dlqa(pdf, repo):
+    meta = PdfReader(io.BytesIO(pdf)).metadata
+    assert meta.title == repo.mkdocs_config["site_name"] and "dlqa" in meta.title
+    assert "Print Site" not in meta.title and meta.creator.startswith("dlqa")
+
+
+def test_bookmarks_name_every_topic_and_question_exactly(pdf, catalogue, repo):
     reader = PdfReader(io.BytesIO(pdf))
-    top = [item.title.strip() for item in reader.outline if not isinstance(item, list)]
-    for topic in repo.topics.values():
-        assert topic.title in top
-    pages = bookmark_pages(pdf)
-    softmax = load_catalogue(repo, check=False).by_id["softmax"]
-    assert softmax.title in pages
+    outline = reader.outline
+    chapters = [item for item in outline if not isinstance(item, list)]
+    children = [item for item in outline if isinstance(item, list)]
+    expected = [t for t in repo.topics if catalogue.in_reading_order(t)]
+    assert [c.title for c in chapters] == [repo.topics[t].title for t in expected]
+    for topic, kids in zip(expected, children, strict=True):
+        assert [k.title for k in kids] == [q.title for q in catalogue.in_reading_order(topic)]
 
 
-def test_cover_and_toc_with_page_numbers(pdf, repo):
-    first = _text(pdf).split("\f")[:4]
-    count = len(load_catalogue(repo, check=False).questions)
-    assert "Questions" in first[0] and str(count) in first[0]
-    toc = "\n".join(first)
-    assert "Table of Contents" in toc
-    assert re.search(r"What is the softmax function.*?\s(\d+)\s*$", toc, re.MULTILINE | re.DOTALL)
-
-
-def test_internal_links_work(pdf):
+def test_every_bookmark_and_contents_entry_points_at_its_question(pdf, page_texts, catalogue):
+    """Each question: its bookmark's page shows its title, and the contents give that page."""
     reader = PdfReader(io.BytesIO(pdf))
-    internal = 0
+    bookmark = {}
+    for kids in (item for item in reader.outline if isinstance(item, list)):
+        for item in kids:
+            bookmark[item.title] = reader.get_destination_page_number(item) + 1
+    contents = _norm(" ".join(page_texts[:20]))
+    missing, wrong = [], []
+    for q in catalogue.questions:
+        page = bookmark[q.title]
+        # The title is printed at the top of its question (it may wrap onto the next page).
+        if _norm(q.title)[:40] not in _norm(page_texts[page - 1] + page_texts[page]):
+            wrong.append((q.id, page))
+        if not re.search(re.escape(_norm(q.title)) + rf" {page}\b", contents):
+            missing.append(q.title)
+    assert wrong == [], f"bookmarks on the wrong page: {wrong[:5]}"
+    assert missing == [], f"{len(missing)} contents entries without the right page: {missing[:5]}"
+
+
+def test_links_between_questions_jump_to_their_page(pdf):
+    reader = PdfReader(io.BytesIO(pdf))
+    jumps, leftovers = 0, 0
     for page in reader.pages:
         for annot in page.get("/Annots") or []:
             action = annot.get_object().get("/A") or {}
-            if annot.get_object().get("/Dest") or action.get("/S") == "/GoTo":
-                internal += 1
-    assert internal > 20
+            if action.get("/S") == "/GoTo":
+                jumps += 1
+            if str(action.get("/URI", "")).startswith(QUESTION_LINK):
+                leftovers += 1
+    assert leftovers == 0
+    assert jumps > 200  # the contents alone link every question
+
+
+def test_an_unchanged_site_is_not_printed_again(pdf_report, site, repo, catalogue):
+    out, _ = pdf_report
+    again = export_pdf(catalogue, site, out, repo.mkdocs_config, progress=lambda m: None)
+    assert again["reused"] and again["printed"] == 0
+
+
+def test_a_part_is_small_whatever_the_size_of_the_encyclopedia(site, catalogue, repo):
+    """Chromium loads one topic at a time: no part is larger than its topic needs."""
+    from dlqa.printbook import assemble
+
+    book = assemble(catalogue, site, repo.mkdocs_config)
+    largest = max(len(c.body) for c in book.chapters)
+    total = sum(len(c.body) for c in book.chapters)
+    assert len(book.chapters) >= 10 and largest < total / 3

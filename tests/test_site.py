@@ -76,4 +76,14 @@ def test_no_external_fonts_or_cdn(site):
     html = (site / "activations" / "softmax.html").read_text()
     assert "fonts.googleapis" not in html and "cdn.jsdelivr" not in html
     assert "unpkg.com" not in html and "api.github.com" not in html
-    assert "dlqa.pdf" in html, "the footer offers the PDF"
+    # A plain build links no PDF (it has none); `make pdf` builds with DLQA_PDF=1 and links it.
+    assert "dlqa.pdf" not in html
+
+
+def test_only_the_pdf_build_links_the_pdf(scratch):
+    """`make pdf` builds with DLQA_PDF=1 and then writes site/dlqa.pdf: only that footer
+    links it, so a plain local build has no dead link."""
+    result = scratch.build(DLQA_PDF="1")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (scratch.root / "site" / "fundamentals" / "tensor.html").read_text(encoding="utf-8")
+    assert 'href="../dlqa.pdf"' in page and 'href="../dlqa.apkg"' in page

@@ -64,7 +64,10 @@ def fit_stump(x_tr, r):
 
 stump_mse = np.mean((fit_stump(x, y)(x_test) - f_test) ** 2)
 bagged_stumps = np.mean(
-    [fit_stump(x[idx], y[idx])(x_test) for idx in rng.integers(0, x.size, (100, x.size))],
+    [
+        fit_stump(x[idx], y[idx])(x_test)
+        for idx in rng.integers(0, x.size, (100, x.size))
+    ],
     axis=0,
 )
 bag_stump_mse = np.mean((bagged_stumps - f_test) ** 2)

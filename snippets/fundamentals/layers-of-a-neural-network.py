@@ -7,7 +7,7 @@ x = rng.normal(size=(2, 1, 8, 8))  # input layer: batch of 2 one-channel 8x8 ima
 print(f"{'layer':<22}{'output shape':<18}parameters")
 print(f"{'input':<22}{x.shape!s:<18}0")
 
-# Hidden layer 1: 3x3 convolution, 4 filters, no padding, stride 1.
+# Hidden layer with weights 1: 3x3 convolution, 4 filters, no padding, stride 1.
 k = rng.normal(size=(4, 1, 3, 3))
 kb = np.zeros(4)
 windows = np.lib.stride_tricks.sliding_window_view(x, (3, 3), axis=(2, 3))
@@ -20,7 +20,7 @@ assert np.isclose(h[1, 2, 2, 3], np.sum(x[1, 0, 2:5, 3:6] * k[2, 0]) + kb[2])
 h = np.maximum(h, 0.0)  # activation: no parameters
 print(f"{'ReLU':<22}{h.shape!s:<18}0")
 
-# Hidden layer 2: 2x2 max pooling, stride 2.
+# Pooling, 2x2 max, stride 2: no weights, so not counted as a layer of the depth.
 h = h.reshape(2, 4, 3, 2, 3, 2).max(axis=(3, 5))
 print(f"{'max pool 2x2':<22}{h.shape!s:<18}0")
 assert h.shape == (2, 4, 3, 3)

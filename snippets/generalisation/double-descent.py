@@ -38,6 +38,7 @@ for p, a, b in zip(ps, plain, ridge):
 # Past p = n, the minimum-norm interpolant gets smaller as features are added.
 assert np.all(np.diff(norms[:, 4:], axis=1) <= 1e-9)
 assert ps[int(np.argmax(plain))] == n  # the interpolation threshold is the worst
+assert all(a < b for a, b in pairwise(plain[:5]))  # weak signal: no first descent here
 assert all(a > b for a, b in pairwise(plain[4:]))  # second descent after p = n
 assert plain[-1] < plain[:4].min()  # the widest model beats every p < n model
 assert plain[-1] < null  # ... and the trivial predictor

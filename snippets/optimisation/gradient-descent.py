@@ -44,3 +44,18 @@ print(f"loss after 500 steps: {loss(w):.6f}")
 print(f"GD solution:         {np.round(w, 4)}")
 print(f"closed form (lstsq): {np.round(w_star, 4)}")
 print(f"gradient norm at end: {np.linalg.norm(grad(w)):.1e}")
+
+
+# 4. The learning rate is not bounded by 1: what limits it is the curvature. On
+# f(w) = 0.05 (w - 3)^2 (second derivative M = 0.1) any eta < 2 / M = 20 converges.
+def run(eta, c=0.05, steps=200):
+    w = 0.0
+    for _ in range(steps):
+        w -= eta * 2 * c * (w - 3)
+    return w
+
+
+assert abs(run(eta=5.0) - 3) < 1e-12  # eta = 5 converges (here in one step: eta = 1/M)
+assert abs(run(eta=15.0) - 3) < 1e-12  # eta = 15 still converges, oscillating
+assert abs(run(eta=21.0) - 3) > 1e3  # past 2 / M it diverges
+print("f = 0.05 (w-3)^2: eta=5 and eta=15 converge to 3, eta=21 diverges")

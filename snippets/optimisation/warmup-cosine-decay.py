@@ -39,18 +39,29 @@ assert steps[noam_lrs.argmax()] == w
 assert math.isclose(noam(w), (d_model * w) ** -0.5)  # 1/sqrt(2,048,000) = 6.99e-4
 print(f"transformer schedule (d=512, warm-up 4000): peak {noam(w):.3e} at step {w}")
 
-# Why warm-up helps Adam: early on, sqrt(v_hat) is estimated from very few
-# gradients, so the per-parameter rate 1/sqrt(v_hat) is extremely spread out.
+# Why warm-up helps Adam. These gradients are pure noise (true gradient 0). At step 1
+# the update m_hat / sqrt(v_hat) is exactly sign(g): every parameter moves by the full
+# rate alpha, however unreliable its gradient. Later, m_hat averages the noise out and the
+# steps shrink. The adaptive rate 1/sqrt(v_hat) itself, estimated from few squares, is
+# very spread out at first (Liu et al., 2020).
 rng = np.random.default_rng(0)
 g = rng.normal(size=(200, 20_000))  # 20,000 parameters, gradients N(0, 1)
-b2, v, spread = 0.999, np.zeros(20_000), {}
+b1, b2 = 0.9, 0.999
+m, v, spread, step = np.zeros(20_000), np.zeros(20_000), {}, {}
 for t in range(1, 201):
+    m = b1 * m + (1 - b1) * g[t - 1]
     v = b2 * v + (1 - b2) * g[t - 1] ** 2
-    rate = 1 / np.sqrt(v / (1 - b2**t))
+    v_hat = v / (1 - b2**t)
+    update = (m / (1 - b1**t)) / np.sqrt(v_hat)  # in units of alpha
+    rate = 1 / np.sqrt(v_hat)
     if t in (1, 10, 200):
         spread[t] = np.percentile(rate, 99) / np.median(rate)
+        step[t] = np.mean(np.abs(update))
         print(
-            f"Adam step {t:3d}: 99th percentile / median of 1/sqrt(v_hat) = "
-            f"{spread[t]:.1f}"
+            f"Adam step {t:3d}: mean |update| = {step[t]:.2f} alpha; 99th percentile"
+            f" / median of 1/sqrt(v_hat) = {spread[t]:.1f}"
         )
+    if t == 1:
+        assert np.allclose(np.abs(update), 1.0)  # exactly alpha * sign(g_1)
+assert step[200] < 0.4 * step[1]
 assert spread[1] > 30 and spread[10] < 3 and spread[200] < 1.5

@@ -14,10 +14,10 @@ def embed(words):
     return E[[vocab[w] for w in words]]
 
 
-def rnn_last(xs):
-    state = np.zeros(h)  # no bias, so an all-zero input keeps the state at zero
+def rnn_last(xs, b_h=0.0):
+    state = np.zeros(h)  # with b_h = 0, an all-zero input keeps the state at zero
     for x in xs:
-        state = np.tanh(W_hh @ state + W_xh @ x)
+        state = np.tanh(W_hh @ state + W_xh @ x + b_h)
     return state
 
 
@@ -45,6 +45,14 @@ mlp_shift = np.linalg.norm(
 )
 assert mlp_shift > 0.5
 print(f"shift by 4 tokens: RNN change {rnn_shift:.1e}, flat MLP change {mlp_shift:.2f}")
+# That exactness is special to zero bias, zero initial state and zero padding: with a
+# bias, padding moves the state before the phrase arrives, hence masking in practice.
+b_h = rng.normal(0, 0.2, size=h)
+rnn_shift_bias = np.linalg.norm(
+    rnn_last(np.vstack([pad, embed(a)]), b_h) - rnn_last(embed(a), b_h)
+)
+assert rnn_shift_bias > 1e-3
+print(f"the same shift with a bias b_h: RNN change {rnn_shift_bias:.2f}")
 
 # Parameters of the first layer.
 mlp_params = L * d * h + h

@@ -36,11 +36,15 @@ assert not np.allclose(batch_norm(x * per_example), bn, atol=1e-3)
 print("LN invariant to rescaling each example; BN invariant to rescaling each feature")
 
 # Sequences: LN normalises each token vector on its own, so padding tokens or
-# sequence length cannot change the other tokens' outputs.
+# sequence length cannot change the other tokens' outputs. BN statistics taken over
+# the padded token batch include the padding, so the real tokens' outputs change.
 tokens = rng.normal(size=(5, 8))
 padded = np.vstack([tokens, np.zeros((3, 8))])
 assert np.allclose(layer_norm(padded)[:5], layer_norm(tokens))
+bn_shift = np.abs(batch_norm(padded)[:5] - batch_norm(tokens)).max()
+assert bn_shift > 0.1
 print("LN outputs of 5 real tokens unchanged by 3 padding tokens: True")
+print(f"BN over the same tokens: padding changes their outputs by up to {bn_shift:.2f}")
 
 # RMSNorm (no mean subtraction) equals LN when the features already have mean 0.
 z = tokens - tokens.mean(-1, keepdims=True)

@@ -52,7 +52,7 @@ assert ratio_all.min() >= 4 - 1e-9
 print(f"|dCE/dz| / |dMSE/dz| over z in [-10, 10]: min {ratio_all.min():.2f} (at z = 0)")
 g_mse_lr4 = 4 * (p_all - 1) * p_all * (1 - p_all)  # MSE with a 4x learning rate
 assert np.all(np.abs(g_mse_lr4) <= np.abs(p_all - 1) + 1e-12)
-assert abs(g_mse_lr4[0]) < 1e-3 < 0.99 < abs(p_all[0] - 1)  # z = -10: vanishes vs ~1
+assert abs(g_mse_lr4[0]) < 1e-3 and abs(p_all[0] - 1) > 0.99  # z = -10: vanishes vs ~1
 
 # Softmax case: CE gradient is p - onehot; MSE gradient is J^T (p - onehot).
 logits = np.array([6.0, 0.0, 0.0])          # very confident in class 0 ...

@@ -37,13 +37,23 @@ last_in = 256 + 23 * growth
 assert last_in == 992
 print(f"last layer of block 3 reads {last_in} channels and adds only {growth}")
 
-# Concatenation keeps earlier features recoverable; addition mixes them.
+# Concatenation lets the next layer weight old and new features independently; after
+# addition it can only apply one weight to their sum. Target: a different linear read-out
+# of x (an early feature map) and f (a new one), fitted by least squares.
 rng = np.random.default_rng(0)
-x, f = rng.standard_normal((4, 5)), rng.standard_normal((4, 5))
-cat = np.concatenate([x, f])  # DenseNet
-add = x + f  # ResNet
-assert np.array_equal(cat[:4], x) and not np.allclose(add, x)
-print("concatenation: x is read back exactly; addition: only x + f is available")
+x, f = rng.standard_normal((500, 5)), rng.standard_normal((500, 5))
+target = x @ rng.standard_normal(5) + f @ rng.standard_normal(5)
+
+
+def fit_residual(features):
+    coef = np.linalg.lstsq(features, target, rcond=None)[0]
+    return np.mean((features @ coef - target) ** 2) / np.var(target)
+
+
+res_cat = fit_residual(np.concatenate([x, f], axis=1))  # DenseNet
+res_add = fit_residual(x + f)  # ResNet
+assert res_cat < 1e-20 and res_add > 0.1
+print(f"linear read-out error (fraction of variance): concat {res_cat:.4f}, add {res_add:.2f}")
 
 # Naive memory: layer l stores k channels, but each concatenation copies all inputs.
 n, k0 = 24, 256

@@ -38,7 +38,11 @@ c0, c1 = coverage(n, k, 0), coverage(n, k, 1)
 assert c0[0, 0] == 1 and c0[2, 2] == 9
 assert c1[0, 0] == 4 and c1.min() == 4  # same padding: corners now seen 4 times
 print("uses of corner / centre pixel, p=0:", c0[0, 0], "/", c0[2, 2])
-print("uses of corner / centre pixel, p=1:", c1[0, 0], "/", c1[2, 2])
+print("uses of corner / edge / centre pixel, p=1:", c1[0, 0], "/", c1[0, 2], "/", c1[2, 2])
+assert c1[0, 2] == 6 and c1[2, 2] == 9  # same padding does NOT equalise the border
+c2 = coverage(n, k, k - 1)
+assert c2.min() == c2.max() == k * k  # only full padding covers every pixel k*k times
+print("uses of every pixel, full padding p=2: min", c2.min(), "max", c2.max())
 
 # Ten stacked 3x3 valid layers shrink 32x32 to 12x12; same padding keeps 32x32.
 y_valid = y_same = np.ones((32, 32))

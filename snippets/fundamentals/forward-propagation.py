@@ -60,6 +60,15 @@ print("row sums of softmax output:", out.sum(axis=1).round(6))
 assert out.shape == (5, 3)
 assert np.allclose(out.sum(axis=1), 1.0)
 assert np.allclose(out, looped)
-macs = sum(w.size for w, _, _ in layers)
-print(f"multiply-adds per example in the affine steps: {macs}")
-assert macs == 4 * 8 + 8 * 8 + 8 * 3
+# Count the multiply-adds of one example with scalar loops, and check that the loop
+# computes the same output: the count should equal the number of weights.
+macs, a = 0, batch[0]
+for w, b, act in layers:
+    z = b.copy()
+    for i, j in itertools.product(range(w.shape[0]), range(w.shape[1])):
+        z[i] += w[i, j] * a[j]
+        macs += 1
+    a = act(z)
+n_weights = sum(w.size for w, _, _ in layers)
+print(f"multiply-adds per example (counted): {macs}; weights: {n_weights}")
+assert np.allclose(a, out[0]) and macs == n_weights

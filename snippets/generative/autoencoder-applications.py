@@ -27,12 +27,15 @@ def score(X):
     return np.sum((X - reconstruct(X)) ** 2, axis=1)
 
 
-threshold = np.quantile(score(train), 0.99)
+# Threshold on held-out normal data: the training error is optimistically low for a
+# model that has partly fitted its own training points.
+held_out = sample_normal(1000)
+threshold = np.quantile(score(held_out), 0.99)
 test_normal = sample_normal(1000)
 test_anomal = rng.normal(0, 1.0, size=(50, d))  # points off the learned subspace
 false_alarm = np.mean(score(test_normal) > threshold)
 detected = np.mean(score(test_anomal) > threshold)
-print(f"threshold (99th percentile of training error): {threshold:.4f}")
+print(f"threshold (99th percentile of held-out normal error): {threshold:.4f}")
 print(
     f"normal test points flagged: {false_alarm:.1%}, anomalies flagged: {detected:.0%}"
 )

@@ -1,4 +1,4 @@
-"""Adam from scratch: first step, scale invariance, and an ill-conditioned quadratic."""
+"""Adam from scratch: first step, scale invariance, ill-conditioning, largest step."""
 
 import numpy as np
 
@@ -64,3 +64,33 @@ H = r @ np.diag(a) @ r.T
 err_rot = np.abs(run_adam(lambda x: H @ (x - c))[-1] - c).max()
 assert err_rot > 0.5
 print(f"rotated quadratic, Adam after {steps} steps: max |x - x*| = {err_rot:.2f}")
+
+# 5. How large can one step be? |m_hat| / sqrt(v_hat) with the defaults and eps = 0.
+b1, b2, T = 0.9, 0.999, 3000
+
+
+def max_ratio(grads):
+    opt, theta, worst = Adam(lr=1.0, eps=0.0), np.zeros(1), 0.0
+    for g_t in grads:
+        new = opt.step(theta, np.array([g_t]))
+        worst, theta = max(worst, abs((new - theta)[0])), new
+    return worst
+
+
+spike = max_ratio([1e-12] * (T - 1) + [1.0])  # a large gradient after near-zero ones
+corr_T = np.sqrt(1 - b2**T) / (1 - b1**T)  # bias correction still matters at step T
+spike_inf = (1 - b1) / np.sqrt(1 - b2)  # Kingma and Ba's figure, reached for large T
+assert abs(spike - spike_inf * corr_T) < 1e-3
+# Cauchy-Schwarz on m_t and v_t bounds the ratio at step T; it is attained when the
+# gradient grows by b2 / b1 ~ 1.11 per step (scaled so the last one is 1: no overflow).
+t = np.arange(T)
+cs_T = spike_inf * np.sqrt(np.sum((b1**2 / b2) ** t)) * corr_T
+cs_inf = (1 - b1) / np.sqrt((1 - b2) * (1 - b1**2 / b2))  # limit for large T
+print(f"limits for large t: spike {spike_inf:.2f} alpha, Cauchy-Schwarz {cs_inf:.2f} alpha")
+print(f"at step {T} (bias-correction factor {corr_T:.3f}): spike {spike:.2f} alpha, "
+      f"bound {cs_T:.2f} alpha")
+for growth in (1.05, 1.1, b2 / b1):
+    r = max_ratio(growth ** (t - T + 1.0))
+    assert r <= cs_T + 1e-9
+    print(f"gradients growing x{growth:.3f} per step: largest step {r:.2f} alpha")
+assert r > 0.999 * cs_T and r > 2 * spike

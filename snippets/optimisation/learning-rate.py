@@ -53,3 +53,13 @@ while np.max(np.abs(w)) > 1e-3:
 bound = np.log(1e-3) / np.log(1 - eta * lams[1])
 assert k == int(np.ceil(bound))
 print(f"curvatures 10 and 0.1, eta={eta}: {k} steps to reach 1e-3")
+
+# No upper bound of 1: the limit is 2 / curvature. With a = 0.1, eta = 10 is the ideal
+# rate, 19 still converges and only eta > 20 diverges.
+a_flat = 0.1
+for eta in (5.0, 10.0, 19.0, 21.0):
+    w = 1.0
+    for _ in range(200):
+        w -= eta * a_flat * w
+    print(f"a = 0.1, eta = {eta:4.1f}: |w_200| = {abs(w):.2e}")
+    assert (abs(w) < 1e-3) == (eta < 2 / a_flat)

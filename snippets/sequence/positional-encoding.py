@@ -13,6 +13,13 @@ def self_attention(X, W_q, W_k, W_v):
     return softmax(Q @ K.T / np.sqrt(K.shape[1])) @ V
 
 
+def causal_attention(X, W_q, W_k, W_v):
+    Q, K, V = X @ W_q, X @ W_k, X @ W_v
+    s = Q @ K.T / np.sqrt(K.shape[1])
+    s[np.triu_indices(len(X), k=1)] = -np.inf  # token i sees only tokens <= i
+    return softmax(s) @ V
+
+
 def sinusoidal(n_pos, d):
     """PE[pos, 2i] = sin(pos / 10000^(2i/d)), PE[pos, 2i+1] = cos(same angle)."""
     pos = np.arange(n_pos)[:, None]
@@ -33,6 +40,13 @@ perm = rng.permutation(n)
 plain = self_attention(X, W_q, W_k, W_v)
 assert np.allclose(self_attention(X[perm], W_q, W_k, W_v), plain[perm])
 print("no positions: attention(permuted X) == permuted attention(X)")
+
+# A causal mask breaks the symmetry even without positions: how many tokens a token can
+# see depends on where it is, so order changes the outputs.
+causal = causal_attention(X, W_q, W_k, W_v)
+gap = np.abs(causal_attention(X[perm], W_q, W_k, W_v) - causal[perm]).max()
+assert gap > 0.1
+print(f"causal mask, no positions: max |attention(PX) - P attention(X)| = {gap:.2f}")
 
 # With sinusoidal encodings added, the same tokens in another order give new outputs.
 pe, freq = sinusoidal(n, d)

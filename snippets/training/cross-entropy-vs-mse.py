@@ -43,6 +43,17 @@ assert np.isclose(zs[mag.argmax()], np.log(0.5), atol=1e-3)
 print(f"MSE gradient is largest at z = {zs[mag.argmax()]:.3f} "
       f"(ln 1/2 = {np.log(0.5):.3f})")
 
+# CE's logit gradient is larger everywhere, by 1 / (p(1-p)) >= 4, so size alone is not the
+# point (a 4x larger learning rate would match it at z = 0). The point is the shape: as the
+# prediction becomes confidently wrong, CE's gradient tends to 1 and MSE's to 0.
+p_all = sigmoid(zs)
+ratio_all = np.abs(p_all - 1) / np.abs((p_all - 1) * p_all * (1 - p_all))
+assert ratio_all.min() >= 4 - 1e-9
+print(f"|dCE/dz| / |dMSE/dz| over z in [-10, 10]: min {ratio_all.min():.2f} (at z = 0)")
+g_mse_lr4 = 4 * (p_all - 1) * p_all * (1 - p_all)  # MSE with a 4x learning rate
+assert np.all(np.abs(g_mse_lr4) <= np.abs(p_all - 1) + 1e-12)
+assert abs(g_mse_lr4[0]) < 1e-3 and abs(p_all[0] - 1) > 0.99  # z = -10: vanishes vs ~1
+
 # Softmax case: CE gradient is p - onehot; MSE gradient is J^T (p - onehot).
 logits = np.array([6.0, 0.0, 0.0])          # very confident in class 0 ...
 target = np.array([0.0, 1.0, 0.0])          # ... but the answer is class 1
@@ -54,6 +65,17 @@ print("softmax p =", p.round(4))
 print(f"||grad CE|| = {np.linalg.norm(g_ce):.4f}  ||grad MSE|| = "
       f"{np.linalg.norm(g_mse):.4f}")
 assert np.linalg.norm(g_ce) > 20 * np.linalg.norm(g_mse)
+
+# For softmax, the Jacobian's eigenvalues are at most 1/2, so ||CE grad|| >= 2 ||MSE grad||.
+rng = np.random.default_rng(0)
+zk = rng.normal(size=(20000, 4)) * rng.uniform(0.1, 6, size=(20000, 1))
+pk = np.exp(zk - zk.max(axis=1, keepdims=True))
+pk /= pk.sum(axis=1, keepdims=True)
+rk = pk - np.eye(4)[rng.integers(4, size=20000)]  # p - y
+jr = pk * rk - pk * (pk * rk).sum(axis=1, keepdims=True)  # J (p - y), J = diag(p) - pp^T
+worst = (np.linalg.norm(rk, axis=1) / np.linalg.norm(jr, axis=1)).min()
+assert worst >= 2 - 1e-9
+print(f"softmax, 20,000 random cases: min ||grad CE|| / ||grad MSE|| = {worst:.2f}")
 
 # Convexity in the weight of a one-input logistic model (x = 1, y = 1):
 # cross-entropy's second derivative p(1-p) >= 0 everywhere, MSE's turns negative.

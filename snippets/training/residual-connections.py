@@ -4,7 +4,10 @@ import numpy as np
 
 DEPTH, WIDTH = 50, 64
 rng = np.random.default_rng(0)
-ws = [rng.normal(0, np.sqrt(0.5 / WIDTH), (WIDTH, WIDTH)) for _ in range(DEPTH)]
+# Weight variance 0.5/n: deliberately below the variance-preserving 1/n (LeCun/Xavier),
+# so the plain stack also suffers from a sub-critical initialisation; see the end.
+base = [rng.normal(0, 1 / np.sqrt(WIDTH), (WIDTH, WIDTH)) for _ in range(DEPTH)]
+ws = [np.sqrt(0.5) * w for w in base]
 
 
 def sigmoid(z):
@@ -58,3 +61,14 @@ _, g_plain = run(h0, "tanh", False, up)
 assert not g_plain.any()
 ws[:] = saved
 print("zero branches: residual gradient == upstream gradient; plain gradient == 0")
+
+# The same comparison at the variance-preserving scale 1/n (same random matrices): the
+# plain tanh stack is no longer hopeless, so much of its loss above came from the init.
+ws[:] = base
+print("same layers with weight variance 1/n:")
+for act in ACTS:
+    plain = np.linalg.norm(run(h0, act, False, up)[1]) / np.linalg.norm(up)
+    resid = np.linalg.norm(run(h0, act, True, up)[1]) / np.linalg.norm(up)
+    print(f"  {act:7s} plain {plain:.2e}  residual {resid:.2e}")
+    if act == "tanh":
+        assert plain > 1e3 * ratios["tanh", False]

@@ -33,6 +33,24 @@ print("perceptron on AND           : w =", w, "b =", b, "epochs =", epochs)
 print("outputs                     :", step(X @ w + b))
 assert np.array_equal(step(X @ w + b), y)
 
+# On XOR (not linearly separable) the same rule never gets all four right.
+y_xor = np.array([0, 1, 1, 0], dtype=float)
+w, b = np.zeros(2), 0.0
+for _ in range(100):
+    for xi, yi in zip(X, y_xor):
+        err = yi - step(xi @ w + b)
+        w, b = w + err * xi, b + err
+wrong = int((step(X @ w + b) != y_xor).sum())
+print("perceptron on XOR, 100 passes: still wrong on", wrong, "of 4")
+assert wrong > 0
+
+# Two layers of step units do represent XOR: OR and NAND, then AND.
+h_or = step(X @ np.array([1.0, 1.0]) - 0.5)
+h_nand = step(X @ np.array([-1.0, -1.0]) + 1.5)
+xor = step(h_or + h_nand - 1.5)
+print("two-layer step net on XOR   :", xor)
+assert np.array_equal(xor, y_xor)
+
 # A steep sigmoid approaches the step (away from 0).
 grid = np.array([-1.0, -0.1, 0.1, 1.0])
 for k in (1, 10, 100):

@@ -44,3 +44,6 @@ assert (w_r, b_r) == (-1.0, -0.5) and mse_r > 10 and mse_s < 0.05
 z = np.array([2.0, -1.0, 0.5])
 print("ReLU of logits [2, -1, 0.5]  :", relu(z)[0], "sum", relu(z)[0].sum())
 assert relu(z)[0].sum() != 1.0
+z_neg = np.array([-0.3, -1.2, -0.1])
+print("ReLU of logits [-0.3, -1.2, -0.1]:", relu(z_neg)[0], "(no prediction at all)")
+assert not relu(z_neg)[0].any()

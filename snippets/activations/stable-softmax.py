@@ -31,12 +31,13 @@ assert np.allclose(softmax(z), softmax_naive(z - 1000.0))  # same as the small l
 
 # Overflow thresholds: exp overflows above ln(max float).
 print(
-    "overflow above, float64 / float32   :",
-    round(np.log(np.finfo(np.float64).max), 2),
-    round(np.log(np.finfo(np.float32).max), 2),
+    "overflow above, f64 / f32 / f16     :",
+    *(round(float(np.log(np.finfo(t).max)), 2) for t in (np.float64, np.float32, np.float16)),
 )
 with np.errstate(over="ignore"):
     assert np.isinf(np.exp(np.float32(89.0))) and np.isfinite(np.exp(np.float32(88.0)))
+    assert np.isinf(np.exp(np.float16(11.2))) and np.isfinite(np.exp(np.float16(11.0)))
+    assert np.isinf(np.exp(710.0)) and np.isfinite(np.exp(709.0))
 
 # Log-sum-exp bounds: max(z) <= LSE(z) <= max(z) + ln K.
 rng = np.random.default_rng(0)
@@ -61,3 +62,10 @@ with np.errstate(divide="ignore"):
 good = -log_softmax(z)[0]
 print("CE for class 0: -log(softmax), LSE-z:", bad, good)
 assert np.isinf(bad) and good == 800.0
+
+# All logits very negative: the naive version computes 0/0, the stable one does not.
+z = np.array([-1000.0, -1001.0])
+with np.errstate(invalid="ignore"):
+    naive = softmax_naive(z)
+print("naive / stable softmax of [-1000, -1001]:", naive, np.round(softmax(z), 4))
+assert np.isnan(naive).all() and np.isclose(softmax(z).sum(), 1.0)

@@ -47,6 +47,9 @@ faces = [i for i in kept if scores[i] >= 0.5]  # score threshold after NMS
 print("boxes kept by NMS:", kept)
 print("after score threshold 0.5:", faces, "-> faces found:", len(faces))
 assert kept == [0, 3, 5] and faces == [0, 3]
+# Dropping low scores before NMS gives the same faces.
+high = np.flatnonzero(scores >= 0.5)
+assert [int(high[i]) for i in nms(boxes[high], scores[high])] == faces
 
 # Positive / negative anchors as in single-stage detectors: IoU >= 0.5 with a face.
 anchors = np.array([[98, 102, 158, 168], [130, 130, 190, 200], [0, 0, 64, 64]], float)

@@ -34,21 +34,22 @@ def adaptive_max_pool(x, bins):
     return out
 
 
+flat_sizes = []
 for h, w in [(32, 32), (45, 70), (96, 64)]:
     feats = conv_relu(rng.standard_normal((c_in, h, w)), w_conv)
     logits = w_head @ feats.mean(axis=(1, 2))  # global average pooling -> dense
     spp = np.concatenate([adaptive_max_pool(feats, b).ravel() for b in (1, 2, 4)])
     flat = feats.size  # what a flatten + dense head would need as its input size
+    flat_sizes.append(flat)
     assert logits.shape == (n_classes,) and spp.shape == (c_mid * 21,)
     print(
         f"input {h:2d}x{w:2d}: feature map {feats.shape[1]:2d}x{feats.shape[2]:2d},"
         f" GAP logits {logits.shape}, SPP vector {spp.shape}, flatten {flat}"
     )
 
-# The same weights serve every size: parameter count does not depend on H, W.
-n_params = w_conv.size + w_head.size
-assert n_params == 8 * 3 * 9 + 5 * 8 == 256
-print("parameters (all sizes):", n_params)
+# A flatten + dense head would need a different weight matrix for every size.
+assert len(set(flat_sizes)) == 3 and flat_sizes[:2] == [1800, 5984]
+print("parameters used for every size:", w_conv.size + w_head.size)
 
 # Batching different sizes: pad to the largest and mask the padding in the average.
 a = conv_relu(rng.standard_normal((c_in, 32, 32)), w_conv)

@@ -33,13 +33,12 @@ def rnn_grad_w_h(w_h, xs):
     return grad, contributions
 
 
-n_params = w_x.size + w_h.size + b.size
+n_params = w_x.size + w_h.size + b.size  # d_h*d_in + d_h^2 + d_h = 32
 for steps in (5, 50):
     value = rnn_loss(
         w_h, rng.standard_normal((steps, d_in))
     )  # same weights, any length
     print(f"RNN over {steps:2d} steps: {n_params} parameters, loss {value:.3f}")
-assert n_params == d_h * d_in + d_h * d_h + d_h == 32
 
 xs = rng.standard_normal((6, d_in))
 grad, contribs = rnn_grad_w_h(w_h, xs)
@@ -49,28 +48,57 @@ for idx in np.ndindex(*w_h.shape):
     e = np.zeros_like(w_h)
     e[idx] = eps
     numeric[idx] = (rnn_loss(w_h + e, xs) - rnn_loss(w_h - e, xs)) / (2 * eps)
-assert np.allclose(grad, numeric, atol=1e-7)
-assert np.allclose(np.sum(contribs, axis=0), grad)
+assert np.allclose(
+    grad, numeric, atol=1e-7
+)  # the summed per-step terms are the gradient
+assert not np.allclose(contribs[0], numeric, atol=1e-3)  # the last step alone is not
 print(
     f"BPTT: dL/dW_h = sum of {len(contribs)} per-step terms; matches finite diff:", True
 )
 
 # --- Siamese network: one encoder applied to both inputs. ---
-w_left, w_right = rng.standard_normal((2, 2, 5))
+w_left, w_right = rng.standard_normal((2, 4, 5))
 
 
 def encode(w, v):
     return np.maximum(w @ v, 0)
 
 
-a = rng.standard_normal(5)
-shared = np.linalg.norm(encode(w_left, a) - encode(w_left, a))
-untied = np.linalg.norm(encode(w_left, a) - encode(w_right, a))
-assert shared == 0 and untied > 0
-print(f"distance of an input to itself: shared branches {shared}, untied {untied:.3f}")
+def dist(w1, w2, u, v):
+    return np.linalg.norm(encode(w1, u) - encode(w2, v))
 
-# --- Tied autoencoder: decoder uses the transpose of the encoder matrix. ---
-w_ae = rng.standard_normal((8, 32))
-untied, tied = 2 * w_ae.size, w_ae.size
-assert tied * 2 == untied == 512
-print(f"autoencoder 32->8->32 weights: untied {untied}, tied {tied}")
+
+a, c = rng.standard_normal((2, 5))
+assert dist(w_left, w_left, a, a) == 0 and dist(w_left, w_right, a, a) > 0
+assert dist(w_left, w_left, a, c) == dist(w_left, w_left, c, a)  # shared: symmetric
+assert not np.isclose(dist(w_left, w_right, a, c), dist(w_left, w_right, c, a))
+print(
+    f"d(a, a): shared {dist(w_left, w_left, a, a)}, untied "
+    f"{dist(w_left, w_right, a, a):.3f}; untied d(a, c) vs d(c, a): "
+    f"{dist(w_left, w_right, a, c):.3f} vs {dist(w_left, w_right, c, a):.3f}"
+)
+
+# --- Tied linear autoencoder x -> W^T W x: half the weights (256 instead of 512), and the
+# one shared W gets one gradient, the sum of its encoder and decoder contributions. ---
+w_ae = rng.standard_normal((8, 32)) * 0.2
+x = rng.standard_normal(32)
+
+
+def ae_loss(w_enc, w_dec):
+    return 0.5 * np.sum((w_dec.T @ (w_enc @ x) - x) ** 2)
+
+
+r = w_ae.T @ (w_ae @ x) - x
+g_enc = np.outer(w_ae @ r, x)  # d loss / d W used as encoder
+g_dec = np.outer(w_ae @ x, r)  # d loss / d W used as decoder
+num = np.zeros_like(w_ae)
+for idx in np.ndindex(*w_ae.shape):
+    e = np.zeros_like(w_ae)
+    e[idx] = eps
+    num[idx] = (ae_loss(w_ae + e, w_ae + e) - ae_loss(w_ae - e, w_ae - e)) / (2 * eps)
+assert np.allclose(num, g_enc + g_dec, atol=1e-6)
+print(
+    f"tied autoencoder 32->8->32: {w_ae.size} weights instead of {2 * w_ae.size}; "
+    "gradient = encoder part + decoder part:",
+    True,
+)

@@ -26,6 +26,11 @@ vectors = emb[batch]  # (3, 4, 3)
 mean = (vectors * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
 print("padded batch:", batch.tolist())
 assert np.allclose(mean[1], emb[[1, 4]].mean(axis=0))  # padding ignored
+# Zero vectors at the padded positions still change an unmasked mean (it shrinks by 2/4).
+zeroed = vectors * mask[..., None]
+assert np.allclose(zeroed[1].mean(axis=0), 0.5 * mean[1])
+ratio = zeroed[1].mean(axis=0) / mean[1]
+print("unmasked / masked mean for [1, 4, pad, pad]:", np.round(ratio, 3))
 
 # 3. A sparse graph: edges in COO form (two index arrays) versus a dense adjacency matrix.
 n_nodes, n_edges = 10_000, 50_000

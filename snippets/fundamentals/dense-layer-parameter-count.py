@@ -49,7 +49,3 @@ print(f"VGG-16: conv {conv:,}, dense {sum(fc):,}, total {total:,}")
 print(f"first dense layer alone: {fc[0]:,} ({fc[0] / total:.0%} of all parameters)")
 assert total == 138_357_544
 assert fc[0] == 102_764_544
-
-# Forward cost: one multiply-add per weight per example.
-x = rng.normal(size=(1, 784))
-assert (x @ w.T).shape == (1, 256)  # 784 * 256 multiply-adds

@@ -20,3 +20,8 @@ assert z == 32 and out == 96
 assert np.isclose(activation(w @ (2 * x)), 2 * out)
 assert np.isclose((3 * w) @ x, out)
 print("equivalent weights with no activation:", 3 * w)
+
+# Other activations on the same z: ReLU gives 32, sigmoid gives almost exactly 1.
+relu, sig = max(0.0, z), 1 / (1 + np.exp(-z))
+print(f"ReLU(32) = {relu:.0f}, sigmoid(32) = 1 - {1 - sig:.1e}")
+assert relu == 32 and 0 < 1 - sig < 1e-13

@@ -13,9 +13,8 @@ for name, t in [
     ("image batch", images),
 ]:
     print(f"{name:<12} order (ndim) {t.ndim}, shape {t.shape}, elements {t.size}")
-assert images.size == 32 * 3 * 224 * 224
 print(f"image batch in float32: {images.nbytes / 2**20:.1f} MiB")
-assert images.nbytes == images.size * 4
+assert images.nbytes == 4_816_896 * 4  # 4 bytes per float32 element
 
 # "Rank" in deep learning usually means the number of axes, not the matrix rank.
 print(
@@ -40,11 +39,13 @@ assert not np.array_equal(t.reshape(2, 4, 3), t.transpose(0, 2, 1))
 
 # Broadcasting: a bias of shape (4,) is added to every row of a (3, 4) batch.
 b = np.array([10.0, 20.0, 30.0, 40.0])
-assert np.array_equal((a + b)[2], a[2] + b)
+assert np.array_equal(a + b, a + np.tile(b, (3, 1)))  # same as copying b into every row
 
 # Contraction: a batched matrix product sums over one shared axis.
-x = np.ones((5, 7, 16))  # batch, sequence, features
-w = np.ones((16, 8))
+rng = np.random.default_rng(0)
+x = rng.normal(size=(5, 7, 16))  # batch, sequence, features
+w = rng.normal(size=(16, 8))
 y = np.einsum("bsf,fo->bso", x, w)
 print("(5, 7, 16) contracted with (16, 8) over the feature axis ->", y.shape)
-assert y.shape == (5, 7, 8) and np.all(y == 16)
+y_loop = sum(x[:, :, f, None] * w[f] for f in range(16))  # explicit sum over f
+assert y.shape == (5, 7, 8) and np.allclose(y, y_loop)

@@ -50,3 +50,10 @@ print("||w|| dropout-equivalent                  :", round(np.linalg.norm(w_drop
 print("max |f(x) - f(flip x)|, dropout           :", f"{gap_drop:.3f}")
 assert np.linalg.norm(w_drop) < np.linalg.norm(w_plain)
 assert gap_drop > 0.1
+# Actual dropout: least squares on 4000 randomly masked, rescaled copies of the inputs.
+mask = rng.random(size=(copies * n, d)) >= p
+x_drop = np.tile(x, (copies, 1)) * mask / (1 - p)
+w_mc = least_squares(x_drop, np.tile(y, copies))
+rel_drop = np.linalg.norm(w_mc - w_drop) / np.linalg.norm(w_drop)
+print("relative distance sampled dropout vs formula:", f"{rel_drop:.4f}")
+assert rel_drop < 0.01

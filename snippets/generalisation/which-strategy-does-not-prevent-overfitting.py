@@ -22,8 +22,19 @@ print(f"FC weights, 2x2 pool  : {fc_after:,}")
 assert pooled.shape == (8, 8, 64)
 assert fc_before == 4_194_304 and fc_after == 1_048_576
 
-# 2. Nothing random: the same input gives the same output every time (unlike dropout).
-assert np.array_equal(max_pool_2x2(fmap), pooled)
+
+# 2. Nothing random: pooling the same input twice gives the same output, while two
+# training-mode dropout passes (p = 0.5) over the same input disagree on about half the values.
+def dropout(a, p=0.5):
+    return a * (rng.random(a.shape) >= p) / (1 - p)
+
+
+drop_diff = np.mean(dropout(fmap) != dropout(fmap))
+print(
+    f"values that differ between two passes: pooling {np.mean(max_pool_2x2(fmap) != pooled):.2f}"
+    f", dropout {drop_diff:.2f}"
+)
+assert np.array_equal(max_pool_2x2(fmap), pooled) and 0.4 < drop_diff < 0.6
 
 # 3. A shift by the stride (2 pixels) shifts the pooled map by one cell, but a
 # one-pixel shift changes most pooled values: tolerance, not invariance.

@@ -23,8 +23,11 @@ mlm_inputs[picked & (r < 0.8)] = MASK_ID
 random_pos = picked & (r >= 0.8) & (r < 0.9)
 mlm_inputs[random_pos] = rng.integers(5, 1000, size=random_pos.sum())
 frac_masked = (mlm_inputs[picked] == MASK_ID).mean()
+# Unpicked positions are untouched inputs; some picked positions are also shown unchanged,
+# so the model cannot tell from the input alone which visible tokens it will be scored on.
 assert (mlm_inputs[~picked] == tokens[~picked]).all()
-assert abs(picked.mean() - 0.15) < 0.01 and abs(frac_masked - 0.8) < 0.03
+assert (mlm_inputs[picked] == tokens[picked]).any()
+assert (mlm_inputs[picked] == MASK_ID).sum() < picked.sum() < len(clm_targets)
 print(f"causal LM: {len(clm_targets)} targets from {len(tokens)} tokens")
 print(f"masked LM: {picked.sum()} targets ({picked.mean():.1%}), "
       f"{frac_masked:.1%} of them shown as [MASK]")

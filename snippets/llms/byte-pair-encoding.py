@@ -1,6 +1,7 @@
 """Learn BPE merges from word counts, then encode new words with them."""
 
 from collections import Counter
+from itertools import pairwise
 
 # Pre-tokenized training corpus: word -> count. Merges never cross words.
 corpus = {"hat": 6, "hats": 3, "that": 4, "the": 8, "then": 2, "ten": 5}
@@ -9,7 +10,7 @@ corpus = {"hat": 6, "hats": 3, "that": 4, "the": 8, "then": 2, "ten": 5}
 def pair_counts(words):
     counts = Counter()
     for symbols, n in words.items():
-        for pair in zip(symbols, symbols[1:]):
+        for pair in pairwise(symbols):
             counts[pair] += n
     return counts
 

@@ -2,6 +2,7 @@
 
 import math
 from collections import Counter
+from itertools import pairwise
 
 # 1. Training criterion: BPE merges the most frequent pair; WordPiece (as
 #    approximated in Hugging Face tokenizers) the pair with the highest
@@ -11,7 +12,7 @@ pairs, singles = Counter(), Counter()
 for w, n in corpus.items():
     for c in w:
         singles[c] += n
-    for a, b in zip(w, w[1:]):
+    for a, b in pairwise(w):
         pairs[a, b] += n
 bpe_pick = max(pairs, key=pairs.get)
 wp_score = {p: pairs[p] / (singles[p[0]] * singles[p[1]]) for p in pairs}

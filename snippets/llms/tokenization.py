@@ -22,8 +22,9 @@ def char_tokens(text):
 # Subword level: single characters plus frequent pieces (a leading space belongs
 # to the piece, as in GPT-2); text is split greedily into the longest matching
 # piece, so no word is ever unknown.
-pieces = {"the", " the", " cat", " dog", " sat", " on", " mat", " un", "happ", "s", " ."}
+pieces = {"the", " the", " cat", " dog", " sat", " on", " mat", " un", "happ", " ."}
 sub_vocab = sorted(set(char_vocab) | pieces)
+assert len(sub_vocab) == len(char_vocab) + 10  # 10 multi-character pieces
 
 
 def subword_tokens(text):
@@ -55,6 +56,7 @@ assert "".join(results["subword"]) == TEST
 # Subwords sit in between: far shorter than characters, no unknowns.
 n_word, n_sub, n_char = (len(results[k]) for k in ("word", "subword", "character"))
 assert n_word < n_sub < n_char
+assert (n_word, n_sub, n_char) == (8, 12, 34)
 assert "<unk>" not in results["subword"]
 # The unseen word "unhappy" is built from known pieces.
 assert subword_tokens(" unhappy") == [" un", "happ", "y"]

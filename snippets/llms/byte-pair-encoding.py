@@ -67,6 +67,9 @@ assert len(vocab) == len({c for w in corpus for c in w}) + len(merges)
 first_counts = pair_counts({tuple(w): n for w, n in corpus.items()})
 assert merges[0] == ("t", "h") and first_counts[("t", "h")] == 14
 assert first_counts[("h", "a")] == 13 and first_counts[("a", "t")] == 13
+# Merge 5 was a tie: after four merges 'e'+'n' also occurs 5 times.
+after4 = pair_counts({tuple(encode(w, merges[:4])): n for w, n in corpus.items()})
+assert after4[("t", "e")] == after4[("e", "n")] == 5
 # Encoding a training word reproduces the segmentation reached in training.
 for w in corpus:
     assert tuple(encode(w, merges)) == segmented[w]

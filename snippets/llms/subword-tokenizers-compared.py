@@ -5,8 +5,8 @@ from collections import Counter
 from itertools import pairwise
 
 # 1. Training criterion: BPE merges the most frequent pair; WordPiece (as
-#    approximated in Hugging Face tokenizers) the pair with the highest
-#    count(ab) / (count(a) count(b)).
+#    reconstructed in the Hugging Face course, ignoring the '##' marking) the
+#    pair with the highest count(ab) / (count(a) count(b)).
 corpus = {"hat": 6, "hats": 3, "that": 4, "the": 8, "then": 2, "ten": 5}
 pairs, singles = Counter(), Counter()
 for w, n in corpus.items():

@@ -38,16 +38,16 @@ c = X @ W_dkv                                   # (n, d_c)     cached
 k_r = rope(X @ W_kr)                            # (n, d_r)     cached, shared by all heads
 k = np.einsum("nc,hce->hne", c, W_uk)           # (n_h, n, d_h) per-head keys
 v = np.einsum("nc,hce->hne", c, W_uv)
-q, q_r = np.einsum("nd,hde->hne", X, W_q), rope(np.einsum("nd,hde->hne", X, W_qr))
+q, q_r = np.einsum("nx,hxe->hne", X, W_q), rope(np.einsum("nx,hxe->hne", X, W_qr))
 s = (np.einsum("hne,hme->hnm", q, k) + np.einsum("hne,me->hnm", q_r, k_r)) * scale
-explicit = np.einsum("hnm,hme,hed->nd", softmax(causal(s)), v, W_o)
+explicit = np.einsum("hnm,hme,hex->nx", softmax(causal(s)), v, W_o)
 
 # Absorbed MLA (inference): fold W_uk into the query and W_uv into W_o; the heads then
 # attend directly over the cached latent c and the rotary key k_r. No per-head K or V.
 q_lat = np.einsum("hne,hce->hnc", q, W_uk)      # (n_h, n, d_c)
-W_o_lat = np.einsum("hce,hed->hcd", W_uv, W_o)  # (n_h, d_c, d)
+W_o_lat = np.einsum("hce,hex->hcx", W_uv, W_o)  # (n_h, d_c, d)
 s2 = (np.einsum("hnc,mc->hnm", q_lat, c) + np.einsum("hne,me->hnm", q_r, k_r)) * scale
-absorbed = np.einsum("hnm,mc,hcd->nd", softmax(causal(s2)), c, W_o_lat)
+absorbed = np.einsum("hnm,mc,hcx->nx", softmax(causal(s2)), c, W_o_lat)
 err = np.abs(explicit - absorbed).max()
 assert err < 1e-12
 print(f"explicit per-head K, V vs absorbed attention over the latent: max diff {err:.1e}")
@@ -89,12 +89,12 @@ def mla_no_rope(w_down, w_uk, w_uv):
     cc = X @ w_down
     kk, vv = np.einsum("nc,hce->hne", cc, w_uk), np.einsum("nc,hce->hne", cc, w_uv)
     ss = np.einsum("hne,hme->hnm", q, kk) / np.sqrt(d_h)
-    return np.einsum("hnm,hme,hed->nd", softmax(causal(ss)), vv, W_o)
+    return np.einsum("hnm,hme,hex->nx", softmax(causal(ss)), vv, W_o)
 
 
 grp = [i * g // n_h for i in range(n_h)]
-kg, vg = np.einsum("nd,gde->gne", X, Wk_g)[grp], np.einsum("nd,gde->gne", X, Wv_g)[grp]
-gqa = np.einsum("hnm,hme,hed->nd",
+kg, vg = np.einsum("nx,gxe->gne", X, Wk_g)[grp], np.einsum("nx,gxe->gne", X, Wv_g)[grp]
+gqa = np.einsum("hnm,hme,hex->nx",
                 softmax(causal(np.einsum("hne,hme->hnm", q, kg) / np.sqrt(d_h))), vg, W_o)
 assert np.allclose(mla_no_rope(lat, up_k, up_v), gqa)
 print(f"GQA with {g} KV heads == MLA with latent size {2 * g * d_h} and copying up-projections")

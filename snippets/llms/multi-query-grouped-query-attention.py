@@ -26,8 +26,8 @@ def mha_loop(x, wq, wk, wv, wo):
 def gqa(x, wq, wk, wv, wo):
     """wq: (h, d_model, d_head); wk, wv: (g, d_model, d_head). Query head i uses KV head i // (h/g)."""
     g, group = len(wk), len(wq) // len(wk)
-    q = np.einsum("nd,hde->hne", x, wq).reshape(g, group, n, d_head)
-    k, v = np.einsum("nd,gde->gne", x, wk), np.einsum("nd,gde->gne", x, wv)  # the cached part
+    q = np.einsum("nx,hxe->hne", x, wq).reshape(g, group, n, d_head)
+    k, v = np.einsum("nx,gxe->gne", x, wk), np.einsum("nx,gxe->gne", x, wv)  # the cached part
     s = np.einsum("gqne,gme->gqnm", q, k) / np.sqrt(d_head)
     s = np.where(np.triu(np.ones((n, n), bool), 1), -np.inf, s)
     out = np.einsum("gqnm,gme->gqne", softmax(s), v).reshape(len(wq), n, d_head)

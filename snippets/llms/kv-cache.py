@@ -6,6 +6,7 @@ rng = np.random.default_rng(0)
 VOCAB, D, HEADS, LAYERS, MAX_LEN = 50, 32, 4, 2, 24
 DH = D // HEADS
 MACS = [0]  # multiply-adds done by every matrix product, counted as they run
+ROWS = [0]  # token positions run through the weights
 
 
 def mm(a, b):
@@ -44,6 +45,7 @@ def forward(tokens, start, cache, causal=True):
     With an empty cache and start=0 this is the ordinary full forward pass.
     """
     n = len(tokens)
+    ROWS[0] += n
     x = P["emb"][tokens] + P["pos"][start:start + n]
     for lp, kv in zip(P["layers"], cache):
         h = layer_norm(x)
@@ -67,22 +69,22 @@ def empty_cache():
 prompt, new = list(rng.integers(0, VOCAB, size=8)), 12
 
 # Without a cache: every step runs the whole sequence again.
-MACS[0], seq, logits_full = 0, list(prompt), []
+MACS[0], ROWS[0], seq, logits_full = 0, 0, list(prompt), []
 for _ in range(new):
     step_logits = forward(np.array(seq), 0, empty_cache())[-1]
     logits_full.append(step_logits)
     seq.append(int(step_logits.argmax()))  # greedy decoding
-macs_full, seq_full = MACS[0], seq
+macs_full, rows_full, seq_full = MACS[0], ROWS[0], seq
 
 # With a cache: one prefill pass over the prompt, then one token per step.
-MACS[0], seq, logits_kv, cache = 0, list(prompt), [], empty_cache()
+MACS[0], ROWS[0], seq, logits_kv, cache = 0, 0, list(prompt), [], empty_cache()
 step_logits = forward(np.array(prompt), 0, cache)[-1]
 for i in range(new):
     logits_kv.append(step_logits)
     seq.append(int(step_logits.argmax()))
     if i < new - 1:  # feed only the newest token; its K and V join the cache
         step_logits = forward(np.array(seq[-1:]), len(seq) - 1, cache)[-1]
-macs_kv = MACS[0]
+macs_kv, rows_kv = MACS[0], ROWS[0]
 
 err = np.abs(np.array(logits_full) - np.array(logits_kv)).max()
 assert err < 1e-12 and seq == seq_full
@@ -94,6 +96,17 @@ print(f"cached K per layer: shape {cache[0][0].shape} (heads, positions, head di
 assert macs_kv * 5 < macs_full
 print(f"multiply-adds: recompute {macs_full:,}, KV cache {macs_kv:,} "
       f"({macs_full / macs_kv:.1f}x fewer)")
+
+# Token passes through the weights for G new tokens after a P-token prompt: recomputing
+# runs the whole t-token prefix at steps t = P .. P+G-1; the cache runs each token once.
+def passes(p_len, g_len):
+    return sum(range(p_len, p_len + g_len)), p_len + g_len - 1
+
+
+assert passes(len(prompt), new) == (rows_full, rows_kv)  # the counts of the runs above
+full_1k, kv_1k = passes(1000, 1000)
+print(f"token passes: recompute {rows_full}, KV cache {rows_kv}; for P = G = 1000: "
+      f"{full_1k:,} vs {kv_1k:,} ({full_1k / kv_1k:.0f}x fewer)")
 
 # The cache is valid only because of the causal mask. Without it (a bidirectional
 # encoder), appending one token changes the keys of earlier positions in layer 2.

@@ -63,7 +63,10 @@ print(f"Llama 2 7B : {per_token_7b / 2**10:.0f} KiB per token, "
       f"{kv_bytes(32, 32, 128, 4096, 1, 2) / 2**30:.2f} GiB per 4096-token sequence")
 print(f"Llama 2 70B: {per_token_70b / 2**10:.0f} KiB per token, "
       f"{kv_bytes(80, 8, 128, 4096, 1, 2) / 2**30:.2f} GiB per 4096-token sequence "
-      f"(MHA would need {kv_bytes(80, 64, 128, 4096, 1, 2) / 2**30:.0f} GiB)")
+      f"(MHA would need {kv_bytes(80, 64, 128, 1, 1, 2) / 2**10:,.0f} KiB per token, "
+      f"{kv_bytes(80, 64, 128, 4096, 1, 2) / 2**30:.0f} GiB)")
+# 2 * layers * d_model * bytes, the MHA shortcut, is the same number for 70B.
+assert kv_bytes(80, 64, 128, 1, 1, 2) == 2 * 80 * 8192 * 2 == 8 * per_token_70b
 
 # 3. When does the 7B cache outgrow the 7B weights?
 d, ffn, vocab, layers = 4096, 11008, 32000, 32

@@ -31,7 +31,7 @@ def gqa(x, wq, wk, wv, wo):
     s = np.einsum("gqne,gme->gqnm", q, k) / np.sqrt(d_head)
     s = np.where(np.triu(np.ones((n, n), bool), 1), -np.inf, s)
     out = np.einsum("gqnm,gme->gqne", softmax(s), v).reshape(len(wq), n, d_head)
-    return out.transpose(1, 0, 2).reshape(n, -1) @ wo
+    return out.transpose(1, 0, 2).reshape(n, -1) @ wo, k, v
 
 
 x = rng.normal(size=(n, d_model))
@@ -42,14 +42,15 @@ for g in (8, 2, 1):
     wv = rng.normal(0, d_model**-0.5, (g, d_model, d_head))
     # GQA == MHA whose K and V projections are copied across the h/g heads of a group.
     copies = np.repeat(np.arange(g), h // g)
-    err = np.abs(gqa(x, wq, wk, wv, wo) - mha_loop(x, wq, wk[copies], wv[copies], wo)).max()
+    out, k, v = gqa(x, wq, wk, wv, wo)
+    err = np.abs(out - mha_loop(x, wq, wk[copies], wv[copies], wo)).max()
     assert err < 1e-12
     name = {8: "MHA", 2: "GQA", 1: "MQA"}[g]
-    kv_params = 2 * wk.size
+    cached = (k.size + v.size) // n  # what a KV cache would store per token in this layer
+    assert cached * (h // g) == 2 * h * d_head  # h/g times smaller than MHA's cache
     print(f"{name}: {h} query heads, {g} KV head(s) | equals MHA with copied K/V "
-          f"(err {err:.0e}) | cache {2 * g * d_head} values/token/layer | "
-          f"K,V params {kv_params:,}")
-    assert kv_params == 2 * d_model * g * d_head
+          f"(err {err:.0e}) | cache {cached} values/token/layer | "
+          f"K,V params {wk.size + wv.size:,}")
 
 # Distinct K/V per head is genuinely different from sharing: MHA != MQA in general.
 wk8, wv8 = (rng.normal(0, d_model**-0.5, (h, d_model, d_head)) for _ in range(2))
@@ -60,5 +61,6 @@ print(f"MHA with 8 distinct KV heads vs the same model forced to share head 0: "
 
 # Llama 2 70B: 80 layers, 64 query heads, 8 KV heads of size 128, 16-bit values.
 for kv_heads in (64, 8, 1):
-    kib = 2 * 80 * kv_heads * 128 * 2 / 1024
-    print(f"Llama 2 70B shape with {kv_heads:2d} KV head(s): {kib:,.0f} KiB of cache per token")
+    per_token = 2 * 80 * kv_heads * 128 * 2  # bytes: K and V, layers, heads, head size, 16 bits
+    print(f"Llama 2 70B shape with {kv_heads:2d} KV head(s): {per_token / 2**10:,.0f} KiB of "
+          f"cache per token, {per_token * 4096 / 2**30:.2f} GiB per 4096-token sequence")

@@ -81,5 +81,7 @@ shared = layers * (attention + d * n_exp + 2 * d) + 2 * vocab * d + d  # + route
 total = shared + layers * n_exp * expert_params
 active = shared + layers * k * expert_params
 assert round(total / 1e9, 1) == 46.7 and round(active / 1e9, 1) == 12.9
+print(f"Mixtral 8x7B: one expert {expert_params:,}; all experts "
+      f"{layers * n_exp * expert_params / 1e9:.1f}B; shared parts {shared / 1e9:.1f}B")
 print(f"Mixtral 8x7B: total {total:,} ({total / 1e9:.1f}B), active per token "
       f"{active:,} ({active / 1e9:.1f}B); not 8 x 7B = 56B")

@@ -46,8 +46,10 @@ assert abs(est - H_pq) < 0.01
 # 4. Per-token perplexity depends on the tokenizer; bits per byte does not.
 text_bytes = 12
 total_nll = 6.0  # the same text, the same total log-probability, two tokenizations
+tok_ppl, bpb = {}, {}
 for n_tokens in (3, 6):
-    tok_ppl = math.exp(total_nll / n_tokens)
-    bpb = total_nll / (text_bytes * math.log(2))
-    print(f"{n_tokens} tokens: per-token PPL = {tok_ppl:.3f}, bits/byte = {bpb:.4f}")
-assert math.exp(total_nll / 3) > math.exp(total_nll / 6)
+    tok_ppl[n_tokens] = math.exp(total_nll / n_tokens)
+    bpb[n_tokens] = total_nll / (text_bytes * math.log(2))
+    print(f"{n_tokens} tokens: per-token PPL = {tok_ppl[n_tokens]:.3f}, bits/byte = {bpb[n_tokens]:.4f}")
+assert abs(tok_ppl[3] - tok_ppl[6] ** 2) < 1e-12  # half as many tokens: PPL squared
+assert bpb[3] == bpb[6]

@@ -80,3 +80,35 @@ for w, n in found.items():
     name = "greedy (beam 1)" if w == 1 else f"beam width {w}"
     print(f"{name:<16} finds the most likely sequence in {n / trials:.0%} of models")
 assert found[1] < found[2] < trials and found[27] == trials  # width V**(L-1) is exact
+
+
+# 4. A wider beam can return a LESS probable sequence. Toy model whose next-token
+#    distribution depends on the whole prefix; prefixes not listed continue uniformly.
+toks = "abcd"
+table = {
+    "": [0.5, 0.3, 0.1, 0.1],
+    "a": [0.28, 0.24, 0.24, 0.24],  # after "a" the model is unsure...
+    "b": [0.5, 0.48, 0.01, 0.01],  # ...after "b" it has two strong options
+    "aa": [0.97, 0.01, 0.01, 0.01],  # but "aa" continues almost surely with "a"
+}
+
+
+def prob(seq):
+    pr = 1.0
+    for i, t in enumerate(seq):
+        pr *= table.get(seq[:i], [0.25] * 4)[toks.index(t)]
+    return pr
+
+
+def beam(width, steps=3):
+    beams = [""]
+    for _ in range(steps):
+        beams = sorted((s + t for s in beams for t in toks), key=prob, reverse=True)[:width]
+    return beams[0]
+
+
+mode = max(("".join(s) for s in itertools.product(toks, repeat=3)), key=prob)
+for w in (1, 2, 3):
+    print(f"3-step tree model, beam width {w}: {beam(w)} with probability {prob(beam(w)):.4f}")
+print(f"most likely sequence: {mode} with probability {prob(mode):.4f}")
+assert beam(1) == beam(3) == mode and prob(beam(2)) < prob(beam(1))

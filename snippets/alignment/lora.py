@@ -73,9 +73,15 @@ def lora_params(d_out, d_in, r):
 full, lora = 4096 * 4096, lora_params(4096, 4096, 8)
 print(f"one 4096x4096 matrix: full {full:,}, LoRA r=8 {lora:,} ({lora / full:.3%})")
 assert lora == 65_536
-llama = 32 * 2 * lora_params(4096, 4096, 8)  # 32 layers, W_q and W_v
-print(f"Llama-2-7B, r=8 on W_q and W_v: {llama:,} trainable"
-      f" ({llama / 6_738_415_616:.4%} of 6,738,415,616)")
+# Llama-2-7B from its configuration: 32 layers, width 4096, MLP width 11008,
+# vocabulary 32000, input embedding and output layer not shared, RMSNorm gains.
+n_layer, dm, dff, vocab = 32, 4096, 11008, 32000
+per_block = 4 * dm * dm + 3 * dm * dff + 2 * dm  # q, k, v, o; gate, up, down; 2 norms
+llama_total = n_layer * per_block + 2 * vocab * dm + dm  # + embeddings, final norm
+assert llama_total == 6_738_415_616
+llama = n_layer * 2 * lora_params(dm, dm, 8)  # W_q and W_v in every layer
+print(f"Llama-2-7B: {llama_total:,} parameters; r=8 on W_q and W_v trains"
+      f" {llama:,} ({llama / llama_total:.4%})")
 assert llama == 4_194_304
 
 # 4. Why alpha / r: the first Adam step (about lr * sign(grad) per entry) changes

@@ -9,6 +9,10 @@ def sigmoid(z):
     return 1.0 / (1.0 + np.exp(-z))
 
 
+def logit(p):
+    return np.log(p / (1 - p))
+
+
 def p_first(logit_1, logit_2):
     """Soft label: the judge's probability of answering "1" rather than "2"."""
     return sigmoid(logit_1 - logit_2)
@@ -40,9 +44,11 @@ for b in (0.5, 1.0, 2.0):
 # Averaging probabilities keeps the sign but shrinks confidence; averaging the
 # two log-odds removes the bias exactly.
 b, d = 1.0, 0.3
-logodds_avg = ((d + b) - (-d + b)) / 2
+p_a_first = sigmoid(d + b)  # judge's P("1") with A shown first
+p_b_first = sigmoid(-d + b)  # judge's P("1") with B shown first
+logodds_avg = (logit(p_a_first) - logit(p_b_first)) / 2
 assert np.isclose(logodds_avg, d)
-prob_avg = (sigmoid(d + b) + sigmoid(d - b)) / 2
+prob_avg = (p_a_first + (1 - p_b_first)) / 2
 print(f"delta {d}: unbiased P {sigmoid(d):.3f}, from averaged probabilities"
       f" {prob_avg:.3f}, from averaged log-odds {sigmoid(logodds_avg):.3f}")
 assert 0.5 < prob_avg < sigmoid(d)

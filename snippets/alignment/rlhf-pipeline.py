@@ -33,7 +33,7 @@ pi_sft = softmax(logits)
 assert np.allclose(pi_sft, freq, atol=1e-4)
 print("SFT policy      ", pi_sft.round(3), " (= demo frequencies)")
 
-# --- Stage 2: reward model from 4000 comparisons of SFT samples ---------------
+# --- Stage 2: reward model from 4000 sampled pairs (identical pairs dropped) ---
 a, b = rng.choice(K, size=4000, p=pi_sft), rng.choice(K, size=4000, p=pi_sft)
 keep = a != b
 a, b = a[keep], b[keep]
@@ -47,7 +47,8 @@ for _ in range(2000):                                # minimise -log sigmoid(r_w
 r_hat -= pi_sft @ r_hat                              # only differences are identified
 err = np.abs(r_hat - (r_true - pi_sft @ r_true)).max()
 assert err < 0.25
-print("reward model    ", r_hat.round(2), f" (max error vs truth {err:.2f})")
+print("reward model    ", r_hat.round(2),
+      f" ({len(win)} comparisons, max error vs truth {err:.2f})")
 
 # --- Stage 3: PPO, clipped surrogate, KL penalty folded into the reward -------
 beta, eps, lr = 0.5, 0.2, 0.1

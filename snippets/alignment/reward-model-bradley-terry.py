@@ -65,5 +65,6 @@ print(f"held-out accuracy {acc:.3f}; best possible (true reward) {bayes:.3f}")
 # A ranking of K answers yields K(K-1)/2 pairs; each answer sits in K-1 of them.
 K = 4
 pairs = list(itertools.combinations(range(K), 2))
-assert len(pairs) == math.comb(K, 2) == 6
-print(f"ranking of {K} answers -> {len(pairs)} comparison pairs")
+appearances = np.bincount(np.ravel(pairs), minlength=K)
+assert len(pairs) == 6 and np.all(appearances == K - 1)
+print(f"ranking of {K} answers -> {len(pairs)} comparison pairs, each answer in {K - 1}")

@@ -22,6 +22,8 @@ def advantages(rewards, normalise=True):
 example = advantages(np.array([1.0, 0.0, 0.0, 1.0]))
 assert np.allclose(example, [1, -1, -1, 1], atol=1e-6)
 print("rewards [1, 0, 0, 1] -> advantages", example.round(3))
+sample_std = advantages(np.array([1.0, 0.0, 0.0, 1.0]), False) / np.std([1, 0, 0, 1], ddof=1)
+print("  (dividing by the sample std instead:", sample_std.round(3), ")")
 assert np.all(advantages(np.ones(G)) == 0)     # all correct (or all wrong): no signal
 print("rewards [1, 1, 1, 1] -> advantages", advantages(np.ones(G)))
 
@@ -45,8 +47,9 @@ for name, mean in est.items():
     var = second[name] - mean @ mean
     print(f"{name:14s} E[g] / true grad = {mean[0] / true_grad[0]:.3f}, "
           f"total variance {var:.4f}")
-assert second["group mean"] - est["group mean"] @ est["group mean"] < (
-    second["no baseline"] - true_grad @ true_grad)
+var = {name: second[name] - est[name] @ est[name] for name in est}
+assert var["leave-one-out"] < var["no baseline"]        # same mean, lower variance
+assert np.isclose(var["group mean"], ((G - 1) / G) ** 2 * var["leave-one-out"])
 
 # The k3 KL estimator used in GRPO's loss: non-negative per sample, unbiased.
 pi_ref = np.array([0.5, 0.2, 0.3])

@@ -38,9 +38,13 @@ def rolling_origin(n, n_folds, test_size, gap=0, min_train=None):
         )
 
 
+fold_mse = []
 for tr, te in rolling_origin(T, n_folds=4, test_size=60, gap=5):
     assert tr.max() + 5 < te.min()  # no test point precedes or touches training
+    fold_mse.append(mse(tr, te))
     print(
         f"train [0, {tr.max()}]  gap 5  test [{te.min()}, {te.max()}]  "
-        f"MSE {mse(tr, te):6.2f}"
+        f"MSE {fold_mse[-1]:6.2f}"
     )
+# One split can mislead: the fold errors differ by a large factor.
+assert max(fold_mse) > 3 * min(fold_mse)

@@ -58,8 +58,19 @@ print(
     f"batch norm, 4 x 64 vs 256: max output diff {np.abs(bn_full - bn_micro).max():.3f}"
 )
 
-# 5. Optimiser steps per epoch: 50,000 samples, micro-batch 128, k = 4.
-iters = math.ceil(50_000 / 128)  # 391 forward-backward passes
-steps = math.ceil(iters / k)  # 98 updates, the last one from 3 micro-batches
-assert (iters, steps) == (391, 98)
-print(f"50,000 samples, micro-batch 128, k=4: {iters} passes, {steps} optimiser steps")
+# 5. Optimiser steps per epoch: 50,000 samples, micro-batch 128, k = 4, counted by
+#    running the accumulation loop (step after every k-th micro-batch and at the end).
+n_samples, passes, steps, sizes, pending = 50_000, 0, 0, [], 0
+for start in range(0, n_samples, 128):
+    passes += 1
+    pending += 1
+    if pending == k or start + 128 >= n_samples:
+        steps += 1
+        sizes.append(pending)
+        pending = 0
+assert (passes, steps) == (math.ceil(n_samples / 128), math.ceil(passes / k))
+assert (passes, steps, sizes[-1]) == (391, 98, 3)
+print(
+    f"50,000 samples, micro-batch 128, k=4: {passes} passes, {steps} optimiser steps "
+    f"(last from {sizes[-1]} micro-batches)"
+)

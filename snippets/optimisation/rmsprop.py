@@ -26,16 +26,27 @@ assert np.allclose(moved_rms, 0.2, atol=0.01)
 assert abs(moved_rms[0] - moved_rms[1]) < 1e-4
 assert moved_gd[1] < 1e-3
 
-# 2. Constant gradient: Adagrad's rate eta / sqrt(sum g^2) decays like 1/sqrt(t);
-#    RMSprop's eta / sqrt(EMA of g^2) settles at eta / |g|.
-g, t = 0.5, np.arange(1, 10_001)
-adagrad_rate = eta / np.sqrt(t * g**2)
-rms_rate = eta / np.sqrt((1 - rho**t) * g**2)
-assert np.isclose(adagrad_rate[-1], eta / g / 100)  # 100x smaller after 10,000 steps
-assert np.isclose(rms_rate[-1], eta / g)
+# 2. Run both accumulators: gradient 0.5 for 10,000 steps, then 0.05. Adagrad's
+#    rate eta / sqrt(sum g^2) decays like 1/sqrt(t) and keeps falling; RMSprop's
+#    eta / sqrt(EMA of g^2) settles at eta / |g| and rises again when |g| drops.
+G, s_avg, ada, rms = 0.0, 0.0, [], []
+for t in range(20_000):
+    g = 0.5 if t < 10_000 else 0.05
+    G += g**2
+    s_avg = rho * s_avg + (1 - rho) * g**2
+    ada.append(eta / np.sqrt(G))
+    rms.append(eta / np.sqrt(s_avg))
+assert np.isclose(ada[9_999], ada[0] / 100)  # 100x smaller after 10,000 steps
+assert np.isclose(rms[9_999], eta / 0.5)
+assert np.isclose(rms[-1], eta / 0.05) and rms[10_099] > 0.99 * eta / 0.05
+assert ada[-1] < ada[9_999]  # Adagrad never recovers
 print(
-    f"effective rate after 10,000 steps: Adagrad {adagrad_rate[-1]:.1e}, "
-    f"RMSprop {rms_rate[-1]:.1e}"
+    f"effective rate after 10,000 steps (|g| = 0.5): Adagrad {ada[9_999]:.1e}, "
+    f"RMSprop {rms[9_999]:.1e}"
+)
+print(
+    f"100 steps after |g| drops to 0.05: Adagrad {ada[10_099]:.1e}, "
+    f"RMSprop {rms[10_099]:.1e}"
 )
 
 # 3. No bias correction: the first step is eta * g / sqrt((1 - rho) g^2),

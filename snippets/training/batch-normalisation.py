@@ -22,6 +22,12 @@ def bn_backward(dy, gamma, cache):
         n * np.sqrt(var + EPS))
 
 
+# 0. The worked example: batch (1, 2, 3, 6), gamma = 2, beta = 0.5.
+y_ex, (x_hat_ex, var_ex) = bn_train(np.array([[1.0], [2.0], [3.0], [6.0]]), 2.0, 0.5)
+assert np.isclose(var_ex[0], 3.5)
+assert np.allclose(y_ex.ravel(), [-1.638, -0.569, 0.5, 3.707], atol=5e-4)
+print("worked example: x_hat", x_hat_ex.ravel().round(3), " y", y_ex.ravel().round(3))
+
 # 1. Features on very different scales come out with mean 0 and variance 1.
 x = rng.normal(loc=[5.0, -3.0, 0.0], scale=[10.0, 0.5, 1.0], size=(64, 3))
 gamma, beta = np.array([1.0, 2.0, 0.5]), np.array([0.0, 1.0, -1.0])

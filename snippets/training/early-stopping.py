@@ -44,4 +44,19 @@ print(f"restored weights give validation MSE "
 assert stopped_at is not None and stopped_at == best_epoch + patience
 assert train_hist[-1] < train_hist[best_epoch - 1]     # training loss kept falling
 assert val_hist[-1] > 1.2 * best_val                   # validation loss went back up
-assert np.isclose(np.mean((a_va @ best_w - y_va) ** 2), best_val)
+
+# Early stopping as L2: ridge on the same loss, mean squared error + (lam/2)||w||^2,
+# with lam = 1 / (lr * tau) for tau = best_epoch, lands next to the stopped weights,
+# while the unregularised least-squares fit is far away.
+H, g = 2 * a_tr.T @ a_tr / len(y_tr), 2 * a_tr.T @ y_tr / len(y_tr)
+lam = 1.0 / (lr * best_epoch)
+w_ridge = np.linalg.solve(H + lam * np.eye(len(H)), g)
+w_ls = np.linalg.lstsq(a_tr, y_tr, rcond=None)[0]
+gap = np.linalg.norm(w_ridge - best_w) / np.linalg.norm(best_w)
+val_ridge = np.mean((a_va @ w_ridge - y_va) ** 2)
+print(f"ridge with lambda = 1/(lr * {best_epoch}) = {lam:.4f}: validation MSE "
+      f"{val_ridge:.4f}, relative distance to stopped weights {gap:.3f}")
+print(f"|w| stopped {np.linalg.norm(best_w):.2f}, ridge {np.linalg.norm(w_ridge):.2f}, "
+      f"unregularised fit {np.linalg.norm(w_ls):.1f}")
+assert gap < 0.1 and abs(val_ridge - best_val) < 0.1 * best_val
+assert np.linalg.norm(w_ls) > 10 * np.linalg.norm(best_w)

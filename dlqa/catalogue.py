@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from dlqa import dedup
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.model import Question
 from dlqa.repo import Repo
+from dlqa.reviews import last_reviewed, load_reviews
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Catalogue:
 
     repo: Repo
     questions: list[Question]  # not changed after loading: by_id is computed once
+    reviewed: dict[str, str] = field(default_factory=dict)  # topic/id -> last review date
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -64,7 +66,12 @@ def load_catalogue(repo: Repo, check: bool = True) -> Catalogue:
             questions.append(Question.from_file(path, repo))
         except ContentErrors as exc:
             errors.extend(exc.errors)
-    catalogue = Catalogue(repo, questions)
+    try:
+        reviewed = last_reviewed(load_reviews(repo.root / "reviews", repo.root))
+    except ContentError as exc:
+        errors.append(exc)
+        reviewed = {}
+    catalogue = Catalogue(repo, questions, reviewed)
     if check:
         # A page that failed to parse still exists: its id is the file name, so a typo in
         # it gives one error, not one more on every page that links to it.
@@ -102,23 +109,23 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
                     "a seed question is answered on one page only", line))
             else:
                 cited[ref] = q
-        for field in ("related", "distinct"):
-            for other in getattr(q, field):
+        for name in ("related", "distinct"):
+            for other in getattr(q, name):
                 if other not in ids:
                     errors.append(ContentError(
-                        where, f"{field} id {other!r} does not exist;"
+                        where, f"{name} id {other!r} does not exist;"
                         f"{_did_you_mean(other, ids)} use the id of an existing question",
-                        q.field_line(field, other)))
-        for path in q.snippets:
-            if not (repo.root / path).is_file():
-                errors.append(ContentError(where, f"snippet {path} does not exist",
-                                           q.line_of(path)))
-        for path in q.outputs:
+                        q.field_line(name, other)))
+        missing = [path for path in q.snippets if not (repo.root / path).is_file()]
+        for path in missing:
+            errors.append(ContentError(where, f"snippet {path} does not exist",
+                                       q.include_line(path)))
+        for path in q.outputs if not missing else ():
             expected = "snippets/" + path.removeprefix("outputs/").removesuffix(".txt") + ".py"
             if expected not in q.snippets:
                 errors.append(ContentError(
                     where, f"output {path} must follow the page's own include of {expected}",
-                    q.line_of(path)))
+                    q.include_line(path)))
     errors.extend(reading_order_problems(catalogue, ids))
     errors.extend(near_duplicates(catalogue))
     return errors
@@ -163,6 +170,13 @@ def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentE
     return errors
 
 
+def _phrasing_line(q: Question, phrasing: str) -> int | None:
+    for number, line in enumerate(q.front_text.splitlines(), start=2):
+        if phrasing in line:
+            return number
+    return q.field_line("title")
+
+
 def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
     """A pair of pages whose phrasings are near-duplicates, unless declared distinct."""
     pairs = dedup.similar_pairs({q.id: q.phrasings for q in catalogue.questions})
@@ -177,5 +191,6 @@ def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
             f"near-duplicate of docs/{b.path} (score {match.score:.0f} >= "
             f"{dedup.THRESHOLD:.0f}): {match.query!r} ~ {match.phrasing!r}; merge the "
             f"pages (add the phrasing as an alias) or, if they are different questions, "
-            f"list each other's id under 'distinct' on both pages"))
+            f"list each other's id under 'distinct' on both pages",
+            _phrasing_line(a, match.query)))
     return errors

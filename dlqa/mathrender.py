@@ -34,9 +34,14 @@ class MathError(ContentError):
 def source_line(source: str, tex: str) -> int | None:
     """The first line of `source` (a page's Markdown) on which the formula `tex` starts."""
     lines = source.splitlines()
-    if tex == "$$":  # an unrecognised display formula: $$ not alone on its line
-        return next((n for n, line in enumerate(lines, 1)
-                     if "$$" in line and line.strip() != "$$"), None)
+    if tex == "$$":  # an unrecognised display formula: the first $$ that breaks the rules
+        marks = [n for n, line in enumerate(lines, 1) if "$$" in line]
+
+        def suspicious(n: int) -> bool:
+            line = lines[n - 1]
+            indent = len(line) - len(line.lstrip())
+            return line.strip() != "$$" or indent % 4 != 0
+        return next((n for n in marks if suspicious(n)), marks[0] if marks else None)
     first = tex.strip().splitlines()[0].strip() if tex.strip() else ""
     if not first:
         return None

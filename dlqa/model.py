@@ -135,7 +135,9 @@ class Question(FrontMatter):
         except ValidationError as exc:
             for err in exc.errors():
                 field = str(err["loc"][0]) if err["loc"] else "front matter"
-                problem(f"field {field!r}: {_explain(err)}", _key_line(front_text, field))
+                # A missing field has no line: point at the closing '---', where it goes.
+                problem(f"field {field!r}: {_explain(err)}",
+                        _key_line(front_text, field) or body_line - 1)
         topic = path.parent.name
         if topic not in repo.topics:
             problem(f"folder {topic!r} is not a topic; use one of: {', '.join(repo.topics)}"
@@ -176,6 +178,14 @@ class Question(FrontMatter):
             return _key_line(self.front_text, key)
         return value_line(self.front_text, key, value)
 
+    def include_line(self, path: str) -> int | None:
+        """The file line of the `--8<--` line that includes `path`."""
+        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
+            match = _INCLUDE.match(line)
+            if match and match.group(1) == path:
+                return number
+        return None
+
     def line_of(self, text: str) -> int | None:
         """The file line of the first body line containing `text`."""
         for number, line in enumerate(self.body.splitlines(), start=self.body_line):
@@ -199,7 +209,9 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     try:
         meta = yamlio.load(front_text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The construct that was left open (context) is where the mistake is, not where
+        # the parser gave up (problem), which is often the next line.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ContentError(where, f"front matter is not valid YAML: {problem}", line) from None

@@ -131,7 +131,7 @@ def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], li
     results = run_snippets([catalogue.repo.root / s for s in owners], catalogue.repo,
                            progress=progress)
     errors = [ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}",
-                           owners[r.path].line_of(r.path))
+                           owners[r.path].include_line(r.path))
               for r in results if not r.ok]
     return results, errors
 

@@ -23,7 +23,6 @@ from dlqa import (
     gitdates,
     pageassets,
     pages,
-    reviews,
     searchindex,
     study,
 )
@@ -51,12 +50,7 @@ def on_config(config):
     except ContentErrors as exc:
         _fail(exc.errors)
     buildlog.install(repo.docs_dir)
-    try:
-        reviewed = reviews.last_reviewed(reviews.load_reviews(repo.root / "reviews", repo.root))
-    except ContentError as exc:
-        _fail([exc])
-    _state.update(repo=repo, catalogue=catalogue, dates=gitdates.last_changed(repo.root),
-                  reviewed=reviewed)
+    _state.update(repo=repo, catalogue=catalogue, dates=gitdates.last_changed(repo.root))
     config.extra.update(
         dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
         dlqa_date=datetime.date.today().isoformat(),
@@ -111,7 +105,7 @@ def on_page_markdown(markdown, page, config, files):
     # on a tag ("at" -> "attention") would outrank every title; the page shows its tags itself.
     page.meta.pop("tags", None)
     changed = gitdates.page_changed(_state["dates"], question.path, question.snippets)
-    reviewed = _state["reviewed"].get(f"{question.topic}/{question.id}")
+    reviewed = _state["catalogue"].reviewed.get(f"{question.topic}/{question.id}")
     return (pages.question_header(question) + markdown
             + pages.question_footer(question, _state["catalogue"], changed, reviewed))
 

@@ -9,54 +9,114 @@ import pytest
 PAGE = "docs/fundamentals/tensor.md"
 SNIPPET = "snippets/fundamentals/tensor.py"
 
+# case: (file to edit, old text, new text, where the one error must point, its message)
 CASES = {
-    "yaml": (PAGE, "aliases:\n", "aliases: [oops\n", PAGE, "not valid YAML"),
-    "not-closed": (PAGE, "related: []\n---\n", "related: []\n", PAGE,
+    "yaml": (PAGE, "aliases:\n", "aliases: [oops\n", f"{PAGE}:4", "not valid YAML"),
+    "not-closed": (PAGE, "related: []\n---\n", "related: []\n", f"{PAGE}:1",
                    "front matter is not closed"),
-    "missing-field": (PAGE, "level: beginner\n", "", PAGE, "field 'level': is required"),
-    "unknown-field": (PAGE, "related: []", "related: []\nauthor: x", PAGE, "unknown field"),
-    "wrong-type": (PAGE, "tags: [basics]", "tags: 5", PAGE, "field 'tags'"),
-    "bad-level": (PAGE, "level: beginner", "level: guru", PAGE, "level"),
-    "bad-tag": (PAGE, "tags: [basics]", "tags: [magic]", PAGE, "not in the vocabulary"),
-    "id-mismatch": (PAGE, "id: tensor", "id: tensr", PAGE, "does not match the file name"),
-    "unknown-ref": (PAGE, "sources: [acte-67]", "sources: [acte-999]", PAGE,
+    "missing-field": (PAGE, "level: beginner\n", "", f"{PAGE}:9",
+                      "field 'level': is required"),
+    "unknown-field": (PAGE, "related: []", "related: []\nlevle: x", f"{PAGE}:10",
+                      "unknown field 'levle'; did you mean 'level'?"),
+    "wrong-type": (PAGE, "tags: [basics]", "tags: 5", f"{PAGE}:7", "field 'tags'"),
+    "bad-level": (PAGE, "level: beginner", "level: guru", f"{PAGE}:6", "level"),
+    "bad-tag": (PAGE, "tags: [basics]", "tags: [basic]", f"{PAGE}:7",
+                "tag 'basic' is not in the vocabulary (data/tags.yaml); did you mean 'basics'?"),
+    "id-mismatch": (PAGE, "id: tensor", "id: tensr", f"{PAGE}:2",
+                    "does not match the file name"),
+    "unknown-ref": (PAGE, "sources: [acte-67]", "sources: [acte-999]", f"{PAGE}:8",
                     "'acte-999' does not exist"),
-    "unknown-related": (PAGE, "related: []", "related: [nope]", PAGE, "'nope' does not exist"),
-    "missing-section": (PAGE, "## Common mistakes", "## Explanation 2", PAGE, "section"),
+    "unknown-related": (PAGE, "related: []", "related: [tensors]", f"{PAGE}:9",
+                        "related id 'tensors' does not exist; did you mean 'tensor'?"),
+    "missing-section": (PAGE, "## Common mistakes", "## Explanation 2", f"{PAGE}:36",
+                        "is it '## Common mistakes', which is missing?"),
+    "section-order": (PAGE, ("## Common mistakes\n\n- A tensor is not always three-dimensional."
+                             "\n\n## Follow-up questions\n\n- What is broadcasting?"),
+                      ("## Follow-up questions\n\n- What is broadcasting?\n\n## Common mistakes"
+                       "\n\n- A tensor is not always three-dimensional."), f"{PAGE}:40",
+                      "'## Common mistakes' must come before '## Follow-up questions'"),
     "empty-answer": (PAGE, ("A tensor is an n-dimensional array of numbers with a shape, "
-                            "such as $(2, 3)$."), "", PAGE, "'## Short answer' is empty"),
+                            "such as $(2, 3)$."), "", f"{PAGE}:12", "'## Short answer' is empty"),
+    "placeholder": (PAGE, "- A tensor is not always three-dimensional.",
+                    "- TODO(dlqa) a misconception.", f"{PAGE}:38",
+                    "unfinished: replace the TODO(dlqa) placeholder"),
     "script": (PAGE, "## Common mistakes", "<script>alert(1)</script>\n\n## Common mistakes",
-               PAGE, "<script>"),
+               f"{PAGE}:36", "<script>"),
     "iframe": (PAGE, "## Common mistakes", '<iframe src="x"></iframe>\n\n## Common mistakes',
-               PAGE, "<iframe>"),
+               f"{PAGE}:36", "<iframe>"),
     "event-handler": (PAGE, "## Common mistakes",
                       '<img src="x.png" onerror="alert(1)">\n\n## Common mistakes',
-                      PAGE, "on...= event-handler attribute"),
+                      f"{PAGE}:36", "on...= event-handler attribute"),
     "javascript-link": (PAGE, "- What is broadcasting?", "- [click](javascript:alert(1))",
-                        PAGE, "javascript: link"),
+                        f"{PAGE}:42", "javascript: link"),
     "missing-snippet": (PAGE, '--8<-- "snippets/fundamentals/tensor.py"',
-                        '--8<-- "snippets/fundamentals/gone.py"', PAGE,
+                        '--8<-- "snippets/fundamentals/gone.py"', f"{PAGE}:27",
                         "snippets/fundamentals/gone.py does not exist"),
     "raising-snippet": (SNIPPET, "assert t.shape == (2, 3)", "assert t.shape == (3, 2), 'bad'",
-                        PAGE, "AssertionError: bad"),
+                        f"{PAGE}:27", "AssertionError: bad"),
     "network-snippet": (SNIPPET, "import numpy as np",
                         "import socket\nsocket.create_connection(('127.0.0.1', 9))\nimport numpy as np",
-                        PAGE, "network"),
+                        f"{PAGE}:27", "network"),
     "writing-snippet": (SNIPPET, "import numpy as np", "open('/tmp/x', 'w')\nimport numpy as np",
-                        PAGE, "write only in their temporary directory"),
+                        f"{PAGE}:27", "write only in their temporary directory"),
 }
+
+
+def _errors(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("error: ")]
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_build_and_check(scratch, case):
-    rel, old, new, named, message = CASES[case]
+    """One mistake: one error, naming the file and line, from `dlqa check` and the build."""
+    rel, old, new, where, message = CASES[case]
     scratch.edit(rel, old, new)
     check = scratch.dlqa("check")
     assert check.returncode != 0
-    assert named in check.stderr and message in check.stderr, check.stderr
+    errors = _errors(check.stderr)
+    assert len(errors) == 1, check.stderr
+    assert errors[0].startswith(f"error: {where}: ") and message in errors[0], check.stderr
     build = scratch.build()
     assert build.returncode != 0
-    assert named in build.stderr and message in build.stderr, build.stderr[-2000:]
+    assert f"{where}: " in build.stderr and message in build.stderr, build.stderr[-2000:]
+
+
+def test_snippet_traceback_shows_the_snippet_only(scratch):
+    scratch.edit(SNIPPET, "assert t.shape == (2, 3)", "assert t.shape == (3, 2), 'bad'")
+    error = _errors(scratch.dlqa("check").stderr)[0]
+    assert "line 6: assert t.shape == (3, 2), 'bad'" in error
+    assert "runpy" not in error and "sandbox.py" not in error
+
+
+def test_all_of_a_pages_problems_in_one_run(scratch):
+    scratch.edit(PAGE, "level: beginner", "level: guru")
+    scratch.edit(PAGE, "tags: [basics]", "tags: [magic]")
+    scratch.edit(PAGE, "- A tensor is not always three-dimensional.", "- TODO(dlqa) x")
+    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    assert [e.split(": ")[1] for e in errors] == [f"{PAGE}:6", f"{PAGE}:7", f"{PAGE}:38"]
+
+
+def test_a_broken_page_gives_no_errors_on_pages_that_link_it(scratch):
+    """A typo in one page is one error, not one more on every page that relates to it."""
+    scratch.page("scalar", "What is a scalar?", "Explain scalars.", "acte-54")
+    scratch.edit("docs/fundamentals/scalar.md", "related: []", "related: [tensor]")
+    scratch.edit(PAGE, "level: beginner", "level: guru")
+    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    assert len(errors) == 1 and f"{PAGE}:6" in errors[0], errors
+
+
+def test_reading_order_problems_point_at_the_topic_file(scratch):
+    scratch.edit("data/topics.yaml", "    - tensor\n", "    - tensor\n    - tensr\n")
+    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("error: data/topics.yaml:") and "did you mean 'tensor'?" in errors[0]
+
+
+def test_a_page_missing_from_the_reading_order_is_named(scratch):
+    scratch.edit("data/topics.yaml", "    - tensor\n", "")
+    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    assert len(errors) == 1 and errors[0].startswith(f"error: {PAGE}:1: ") and \
+        "not in the reading order" in errors[0], errors
 
 
 def test_front_matter_that_is_not_a_mapping(scratch):
@@ -92,11 +152,11 @@ def test_declared_distinct_pages_pass(scratch):
 
 # Problems found in the rendered pages: `dlqa check` finds them with a throw-away build.
 RENDERED = {
-    "bad-latex": ("such as $(2, 3)$", r"such as $\frac{1}$", "KaTeX cannot render"),
+    "bad-latex": ("such as $(2, 3)$", r"such as $\frac{1}$", f"{PAGE}:14: KaTeX cannot render"),
     "unrecognised-math": (
         "- A tensor is not always three-dimensional.",
         "1. A tensor is not always three-dimensional:\n\n   $$\n   x_1 + x_2\n   $$\n",
-        "was not recognised as math"),
+        f"{PAGE}:40: a $$ formula was not recognised as math"),
     "broken-link": ("- What is broadcasting?", "- [Broadcasting](broadcasting.md)",
                     (f"{PAGE}:42: Doc file 'fundamentals/tensor.md' contains a link "
                      "'broadcasting.md', but the target 'fundamentals/broadcasting.md' is not "

@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from dlqa import yamlio
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.repo import Repo
-from dlqa.safety import unsafe_html
 
 LEVELS = ("beginner", "intermediate", "advanced")
 # What `dlqa new` writes where the author has still to write; a page containing it fails.
@@ -157,9 +156,6 @@ class Question(FrontMatter):
         for number, line in enumerate(body_text.splitlines(), start=body_line):
             if PLACEHOLDER in line:
                 problem(f"unfinished: replace the {PLACEHOLDER} placeholder", number)
-        for line, what in unsafe_html(body_text):
-            problem(f"{what} is not allowed (it could run script in a reader's browser); "
-                    "remove it or put it in a code block", body_line + line - 1)
         sections, section_errors = _sections(body_text, where, body_line)
         errors.extend(section_errors)
         if errors or front is None:

@@ -1,11 +1,15 @@
-"""Run one snippet with no network, no subprocesses and no writes outside its directory.
+"""Run one snippet inside the OS sandbox (dlqa/isolation.py) and report its failure clearly.
 
-Invoked as `python -B sandbox.py SNIPPET` with an empty temporary directory as the working
-directory; the runner adds the time limit. The limits are enforced with an audit hook
-(PEP 578), so they hold for any code the snippet calls, not only the standard wrappers.
+Invoked as `python -B sandbox.py --memory=B --processes=N --file-size=B SNIPPET` with an
+empty temporary directory as the working directory; the caller adds the time limit. It
+first sets hard resource limits on itself (they cannot be raised again without privileges,
+which the sandbox drops), then installs an audit hook (PEP 578) that turns the common ways
+of reaching the network, starting processes or writing outside the directory into clear
+errors. The audit hook is a message, not the defence: the namespaces of the OS sandbox are.
 """
 
 import os
+import resource
 import runpy
 import sys
 import traceback
@@ -47,8 +51,23 @@ def _report(exc: BaseException, snippet: str) -> None:
     sys.stderr.write("".join(line if line.endswith("\n") else line + "\n" for line in lines))
 
 
+def _limit(args: list[str]) -> list[str]:
+    """Apply the --memory, --processes and --file-size limits; return the other args."""
+    names = {"--memory": resource.RLIMIT_AS, "--processes": resource.RLIMIT_NPROC,
+             "--file-size": resource.RLIMIT_FSIZE}
+    rest = []
+    for arg in args:
+        name, _, value = arg.partition("=")
+        if name in names:
+            resource.setrlimit(names[name], (int(value), int(value)))
+        else:
+            rest.append(arg)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    return rest
+
+
 def main() -> None:
-    snippet = os.path.abspath(sys.argv[1])
+    snippet = os.path.abspath(_limit(sys.argv[1:])[0])
     sys.argv = [snippet]
     sys.path[0] = os.path.dirname(snippet)
     sys.addaudithook(_guard(os.path.realpath(os.getcwd())))

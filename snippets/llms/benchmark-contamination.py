@@ -1,5 +1,6 @@
 """Contamination checks: n-gram overlap with the training corpus, and an order test."""
 
+import itertools
 import math
 from collections import Counter
 
@@ -40,11 +41,11 @@ bench = [sentence(8) for _ in range(30)]
 
 
 def bigram_model(text):
-    pairs, singles = Counter(zip(text, text[1:])), Counter(text)
+    pairs, singles = Counter(itertools.pairwise(text)), Counter(text)
 
     def logp(tokens):
         return sum(math.log((pairs[a, b] + 1) / (singles[a] + len(vocab)))
-                   for a, b in zip(tokens, tokens[1:]))
+                   for a, b in itertools.pairwise(tokens))
     return logp
 
 

@@ -51,8 +51,12 @@ def rouge_l(cand, ref):
     return p, r, f1(p, r)
 
 
-ref = "the cat sat on the red mat".split()
-cand = "the cat sat on the mat".split()
+def words(text):
+    return text.split()
+
+
+ref = words("the cat sat on the red mat")
+cand = words("the cat sat on the mat")
 
 # 1. The worked example: p_n = 6/6, 4/5, 3/4, 2/3; BP = exp(1 - 7/6).
 score, p, bp = bleu(cand, [ref])
@@ -67,21 +71,21 @@ for name, (pr, rc, f) in [("ROUGE-1", rouge_n(cand, ref, 1)), ("ROUGE-2", rouge_
 assert rouge_n(cand, ref, 1)[1] == 6 / 7 and rouge_n(cand, ref, 2)[1] == 4 / 6
 
 # 2. Clipping: without it, repeating a common word gets full unigram precision.
-spam = "the the the the the the".split()
+spam = words("the the the the the the")
 assert bleu(spam, [ref])[1][0] == 2 / 6
 print("'the' x 6: clipped unigram precision", round(bleu(spam, [ref])[1][0], 3),
       "(unclipped would be 1.0)")
 
 # 3. Word order: a scrambled candidate keeps ROUGE-1 = 1 but loses ROUGE-L and BLEU.
-scrambled = "mat red the on sat cat the".split()
+scrambled = words("mat red the on sat cat the")
 assert rouge_n(scrambled, ref, 1)[2] == 1.0 and rouge_l(scrambled, ref)[2] < 0.5
 print(f"scrambled: ROUGE-1 F1 {rouge_n(scrambled, ref, 1)[2]:.3f}, "
       f"ROUGE-L F1 {rouge_l(scrambled, ref)[2]:.3f}, BLEU {bleu(scrambled, [ref])[0]:.3f}")
 
 # 4. Meaning: a correct paraphrase scores below a fluent candidate with the wrong meaning,
 #    and no 4-gram match at all makes unsmoothed sentence BLEU exactly 0.
-paraphrase = "a cat was sitting on the red rug".split()
-wrong = "the dog sat on the red mat".split()
+paraphrase = words("a cat was sitting on the red rug")
+wrong = words("the dog sat on the red mat")
 bp_, bw = bleu(paraphrase, [ref])[0], bleu(wrong, [ref])[0]
 rp, rw = rouge_l(paraphrase, ref)[2], rouge_l(wrong, ref)[2]
 print(f"paraphrase (right meaning): BLEU {bp_:.3f}  ROUGE-L F1 {rp:.3f}")

@@ -6,9 +6,9 @@ rng = np.random.default_rng(0)
 means = np.array([[0.0, 2.0], [-1.7, -1.0], [1.7, -1.0]])      # three classes in 2-D
 
 
-def sample(n, prior, shift=np.zeros(2)):
+def sample(n, prior, shift=(0.0, 0.0)):
     y = rng.choice(3, size=n, p=prior)
-    return means[y] + rng.normal(size=(n, 2)) + shift, y
+    return means[y] + rng.normal(size=(n, 2)) + np.asarray(shift), y
 
 
 def predict(x):                                                 # fixed nearest-mean classifier

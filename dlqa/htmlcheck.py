@@ -26,7 +26,8 @@ TEXT_ELEMENTS = frozenset(
     ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"])
 # The study pages' controls (docs/study/): a form that never submits anywhere.
 FORM_ELEMENTS = frozenset(["button", "fieldset", "form", "input", "label", "legend", "option", "select"])
-GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "aria-label",
+GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden",
+                               "aria-label",
                                "aria-hidden", "aria-describedby", "aria-live"})
 ELEMENT_ATTRIBUTES = {
     "a": {"href", "name"}, "img": {"src", "alt", "width", "height", "loading"},

@@ -1,4 +1,4 @@
-"""Build-time KaTeX: a large file rendered section by section equals the whole rendered once."""
+"""Build-time KaTeX: every formula rendered, code left alone, errors found in the source."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dlqa.mathrender import KatexRenderer, MathError
+from dlqa.mathrender import KatexRenderer, MathError, source_line
 from tests.conftest import ROOT
 
 PAGE = """<html><body><nav>menu</nav>
@@ -25,20 +25,21 @@ def katex(tmp_path: Path) -> KatexRenderer:
     renderer.save()
 
 
-def test_render_file_equals_render_html(katex, tmp_path: Path):
-    path = tmp_path / "print_page.html"
-    path.write_text(PAGE, encoding="utf-8")
-    katex.render_file(path, "the print page")
-    rendered = path.read_text(encoding="utf-8")
-    assert rendered == katex.render_html(PAGE, "the print page")
+def test_render_html_renders_every_formula_and_leaves_code_alone(katex):
+    rendered = katex.render_html(PAGE, "the page")
     assert rendered.count('class="katex"') == 3 and 'class="katex-display"' in rendered
     assert "\\(" not in rendered and "\\[" not in rendered  # every formula was replaced
     assert 'cost = "$$"' in rendered  # $$ inside code is left alone
-    assert not path.with_name("print_page.html.tmp").exists()
 
 
-def test_render_file_reports_unrecognised_display_math(katex, tmp_path: Path):
-    path = tmp_path / "print_page.html"
-    path.write_text(PAGE.replace("done", "$$z$$"), encoding="utf-8")
-    with pytest.raises(MathError, match="the print page"):
-        katex.render_file(path, "the print page")
+def test_unrecognised_display_math_names_the_page_and_line(katex):
+    with pytest.raises(MathError, match="the page") as info:
+        katex.render_html(PAGE.replace("done", "$$z$$"), "the page")
+    source = "# Title\n\nText\n\n1. item:\n\n   $$\n   z\n   $$\n"
+    assert source_line(source, info.value.tex) == 7
+
+
+def test_a_formula_katex_cannot_parse_is_found_in_the_source(katex):
+    with pytest.raises(MathError) as info:
+        katex.render_html('<p><span class="arithmatex">\\(\\frac{1}\\)</span></p>', "p")
+    assert source_line("line one\nsuch as $\\frac{1}$\n", info.value.tex) == 2

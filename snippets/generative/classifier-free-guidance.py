@@ -2,6 +2,8 @@
 scale 0 gives p(x), scale 1 gives p(x | c), larger scales push samples further into the
 class and shrink their spread, beyond the 'sharpened' target p(x) p(c | x)^s."""
 
+from itertools import pairwise
+
 import numpy as np
 
 rng = np.random.default_rng(0)
@@ -62,5 +64,5 @@ for s in (0.0, 1.0, 3.0, 7.5):
     if s == 3.0:  # guidance overshoots the sharpened target
         assert x.mean() > t_mean + 0.3 and x.std() < t_std - 0.1
 
-assert all(a > b for a, b in zip(stds, stds[1:]))  # diversity falls with the scale
-assert all(a < b for a, b in zip(conf, conf[1:]))  # class confidence rises
+assert all(a > b for a, b in pairwise(stds))  # diversity falls with the scale
+assert all(a < b for a, b in pairwise(conf))  # class confidence rises

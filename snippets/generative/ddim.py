@@ -1,6 +1,8 @@
 """DDIM: same marginals as DDPM for any eta, eta = 1 is the DDPM step, and deterministic
 eta = 0 sampling is more accurate with few steps and can be inverted."""
 
+from itertools import pairwise
+
 import numpy as np
 
 T = 1000
@@ -77,7 +79,7 @@ def eps_hat(x, a):
 
 
 def ddim_run(x, levels):
-    for a_t, a_s in zip(levels[:-1], levels[1:]):
+    for a_t, a_s in pairwise(levels):
         e = eps_hat(x, a_t)
         x0 = (x - np.sqrt(1 - a_t) * e) / np.sqrt(a_t)
         x = np.sqrt(a_s) * x0 + np.sqrt(1 - a_s) * e

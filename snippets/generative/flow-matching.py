@@ -1,6 +1,8 @@
 """Flow matching with straight paths x_t = (1 - t) x0 + t x1 (x0 noise, x1 data):
 the exact marginal velocity, its link to a diffusion denoiser, and sampling by an ODE."""
 
+from itertools import pairwise
+
 import numpy as np
 
 rng = np.random.default_rng(0)
@@ -58,7 +60,7 @@ print("velocity from the diffusion denoiser at matched SNR == flow-matching velo
 def sample(n_steps, n=20_000):
     x = rng.standard_normal(n)
     ts = np.linspace(0, 1, n_steps + 1)
-    for t0, t1 in zip(ts[:-1], ts[1:]):
+    for t0, t1 in pairwise(ts):
         x = x + (t1 - t0) * velocity(x, t0)
     return x
 

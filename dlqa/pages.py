@@ -31,6 +31,19 @@ def topic_page(catalogue: Catalogue, topic: str) -> str:
     ])
 
 
+HOME_TOPICS_MARKER = "<!-- dlqa:topics -->"
+
+
+def home_topics(catalogue: Catalogue) -> str:
+    """The home page's topic list, with each topic's question count and the total, so the
+    home page always states what the encyclopedia holds."""
+    lines = [f"{len(catalogue.questions)} questions in {len(catalogue.repo.topics)} topics:", ""]
+    for topic, info in catalogue.repo.topics.items():
+        count = sum(q.topic == topic for q in catalogue.questions)
+        lines.append(f"- [{info.title}]({topic}/index.md) ({count}): {info.description}")
+    return "\n".join(lines) + "\n"
+
+
 def levels_page(catalogue: Catalogue) -> str:
     lines = ["# Questions by level", "",
              "Every question, grouped by the level at which interviewers usually ask it.", ""]

@@ -98,6 +98,8 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if pages.HOME_TOPICS_MARKER in markdown:
+        return markdown.replace(pages.HOME_TOPICS_MARKER, pages.home_topics(_state["catalogue"]))
     question = _state["catalogue"].by_id.get(Path(page.file.src_uri).stem)
     if question is None or question.path != page.file.src_uri:
         return markdown

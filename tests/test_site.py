@@ -87,3 +87,12 @@ def test_only_the_pdf_build_links_the_pdf(scratch):
     assert result.returncode == 0, result.stderr[-2000:]
     page = (scratch.root / "site" / "fundamentals" / "tensor.html").read_text(encoding="utf-8")
     assert 'href="../dlqa.pdf"' in page and 'href="../dlqa.apkg"' in page
+
+
+def test_home_page_states_the_count_and_every_topic(site, repo):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    catalogue = load_catalogue(repo, check=False)
+    assert f"{len(catalogue.questions)} questions in {len(repo.topics)} topics" in html
+    for topic, info in repo.topics.items():
+        count = sum(q.topic == topic for q in catalogue.questions)
+        assert f'href="{topic}/index.html">{info.title}</a> ({count})' in html, topic

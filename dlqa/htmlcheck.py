@@ -22,10 +22,16 @@ from dlqa.errors import ContentError
 # What Python-Markdown and the enabled extensions (tables, footnotes, admonition, details,
 # abbr, def_list, attr_list, md_in_html, toc, arithmatex, highlight, superfences, keys)
 # produce in a question page.
-TEXT_ELEMENTS = frozenset(
-    ["a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"])
+TEXT_ELEMENTS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+})
 # The study pages' controls (docs/study/): a form that never submits anywhere.
-FORM_ELEMENTS = frozenset(["button", "fieldset", "form", "input", "label", "legend", "option", "select"])
+FORM_ELEMENTS = frozenset({"button", "fieldset", "form", "input", "label", "legend", "option",
+                           "select"})
 GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden",
                                "aria-label",
                                "aria-hidden", "aria-describedby", "aria-live"})

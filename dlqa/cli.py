@@ -57,8 +57,12 @@ def cmd_similar(args, repo: Repo) -> int:
 def page_template(qid: str, question: str, level: str, snippet: str | None) -> str:
     code = ""
     if snippet:
+        figure = f"../figures/{snippet[9:-3]}/NAME.svg"
         code = (f'## Code\n\n```python title="{snippet}"\n--8<-- "{snippet}"\n```\n\n'
-                f'Output:\n\n```text\n--8<-- "outputs/{snippet[9:-3]}.txt"\n```\n\n')
+                f'Output:\n\n```text\n--8<-- "outputs/{snippet[9:-3]}.txt"\n```\n\n'
+                f"<!-- A figure, where one helps: the snippet saves it with "
+                f'plt.savefig("NAME.svg") and one line shows it:\n'
+                f"![What the figure shows, for a reader who cannot see it.]({figure}) -->\n\n")
     return (
         f"---\nid: {qid}\ntitle: {json.dumps(question)}\naliases: []\nlevel: {level}\n"
         f"tags: []\nsources: []\nrelated: []\n---\n\n"

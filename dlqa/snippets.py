@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -18,12 +19,12 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from dlqa import isolation
+from dlqa import figures, isolation
 from dlqa.errors import ContentError
 from dlqa.repo import Repo
 
@@ -42,20 +43,24 @@ class SnippetResult:
     error: str
     seconds: float
     cached: bool = False
+    figures: dict[str, str] = field(default_factory=dict)  # NAME.svg -> the SVG it saved
 
 
 @lru_cache(maxsize=1)
 def _environment_key() -> str:
     """What besides its own bytes decides a snippet's result: Python, NumPy, the sandbox."""
-    try:
-        numpy = metadata.version("numpy")
-    except metadata.PackageNotFoundError:
-        numpy = "none"
-    sandbox = hashlib.sha256(SANDBOX.read_bytes() + isolation.__file__.encode()
-                             + Path(isolation.__file__).read_bytes()).hexdigest()
+    versions = []
+    for package in ("numpy", "matplotlib"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} none")
+    numpy = ", ".join(versions)
+    sandbox = hashlib.sha256(SANDBOX.read_bytes() + Path(isolation.__file__).read_bytes()
+                             + figures.MATPLOTLIBRC.encode()).hexdigest()
     if isolation.opted_out():
         sandbox += " unsandboxed"
-    return f"{sys.version}|numpy {numpy}|sandbox {sandbox}"
+    return f"{sys.version}|{numpy}|sandbox {sandbox}"
 
 
 def cache_key(source: bytes) -> str:
@@ -81,10 +86,11 @@ def run_snippet(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> Sni
 
 def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
     start = time.perf_counter()
-    env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0",
-           "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1",
-           "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LC_ALL": "C.UTF-8"}
     with tempfile.TemporaryDirectory(prefix="dlqa-snippet-") as workdir:
+        env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0",
+               "PYTHONDONTWRITEBYTECODE": "1", "OMP_NUM_THREADS": "1",
+               "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "LC_ALL": "C.UTF-8",
+               **_matplotlib_env(Path(workdir))}
         argv = isolation.command(
             [sys.executable, "-B", str(SANDBOX), *isolation.limits_args(), str(path.resolve())],
             Path(workdir), readable=[SANDBOX, path])
@@ -101,12 +107,41 @@ def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
             return SnippetResult(rel, False, "", f"did not finish within {timeout:g} s "
                                  "(killed); make it faster or find the endless loop",
                                  time.perf_counter() - start)
+        figures = {f.name: f.read_text(encoding="utf-8", errors="replace")
+                   for f in sorted(Path(workdir).glob("*.svg")) if f.is_file()}
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         tail = " | ".join(line.strip() for line in err.strip().splitlines()[-_TRACEBACK_LINES:])
         return SnippetResult(rel, False, out, f"exited with status {proc.returncode}: {tail}",
                              seconds)
-    return SnippetResult(rel, True, out, "", seconds)
+    return SnippetResult(rel, True, out, "", seconds, figures=figures)
+
+
+def _matplotlib_env(workdir: Path) -> dict[str, str]:
+    """matplotlib's settings (dlqa.figures.MATPLOTLIBRC) and a config folder in the snippet's
+    directory, with the font list copied in so that it is not rebuilt on every run."""
+    config = workdir / ".matplotlib"
+    config.mkdir()
+    (config / "matplotlibrc").write_text(figures.MATPLOTLIBRC, encoding="utf-8")
+    for cached in _font_lists():
+        shutil.copy2(cached, config / cached.name)
+    return {"MPLCONFIGDIR": str(config), "MATPLOTLIBRC": str(config / "matplotlibrc"),
+            "MPLBACKEND": "Agg"}
+
+
+@lru_cache(maxsize=1)
+def _font_lists() -> tuple[Path, ...]:
+    """matplotlib's font list, built once per machine (outside the sandbox, where it can be
+    written) in a private folder; empty when matplotlib is not installed."""
+    folder = Path(tempfile.gettempdir()) / f"dlqa-matplotlib-{os.getuid()}"
+    found = tuple(folder.glob("fontlist-*.json"))
+    if not found:
+        folder.mkdir(exist_ok=True)
+        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
+                       env={"MPLCONFIGDIR": str(folder), "PATH": os.environ.get("PATH", "")},
+                       capture_output=True, timeout=120, check=False)
+        found = tuple(folder.glob("fontlist-*.json"))
+    return found
 
 
 def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None,
@@ -144,7 +179,7 @@ def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], li
     errors = [ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}",
                            owners[r.path].include_line(r.path))
               for r in results if not r.ok]
-    return results, errors
+    return results, errors + figures.figure_errors(catalogue, results)
 
 
 def output_path(snippet: str, repo: Repo) -> Path:
@@ -154,9 +189,14 @@ def output_path(snippet: str, repo: Repo) -> Path:
 
 
 def write_output(result: SnippetResult, repo: Repo) -> None:
-    """Write a passing snippet's stdout where the page's include expects it."""
+    """Write a passing snippet's stdout where the page's include expects it, and its figures
+    beside it (outputs/a/b/NAME.svg), for a contributor to look at."""
     target = output_path(result.path, repo)
     target.parent.mkdir(parents=True, exist_ok=True)
     text = result.output.rstrip("\n") + "\n"
     if not target.is_file() or target.read_text(encoding="utf-8") != text:
         target.write_text(text, encoding="utf-8")
+    for name, svg in result.figures.items():
+        figure = target.with_suffix("") / name
+        figure.parent.mkdir(parents=True, exist_ok=True)
+        figure.write_text(svg, encoding="utf-8")

@@ -20,6 +20,7 @@ from dlqa import (
     __version__,
     anki,
     buildlog,
+    figures,
     gitdates,
     htmlcheck,
     pageassets,
@@ -70,6 +71,8 @@ def on_pre_build(config):
         _fail(failures)
     for result in results:
         write_output(result, repo)
+    _state["figures"] = {figures.site_path(r.path, name): svg.encode()
+                         for r in results for name, svg in r.figures.items()}
     ran = [r for r in results if not r.cached]
     log.info("dlqa: %d questions, %d snippets (%d run, %d cached)",
              len(catalogue.questions), len(results), len(ran), len(results) - len(ran))
@@ -94,6 +97,8 @@ def on_files(files, config):
         _state["listing_urls"].add(generated.url)
     files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
         catalogue, config.use_directory_urls)))
+    for path, svg in _state["figures"].items():  # drawn by the snippets (dlqa.figures)
+        files.append(File.generated(config, path, content=svg))
     return files
 
 

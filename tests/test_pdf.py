@@ -135,3 +135,17 @@ def test_a_part_is_small_whatever_the_size_of_the_encyclopedia(site, catalogue, 
     largest = max(len(c.body) for c in book.chapters)
     total = sum(len(c.body) for c in book.chapters)
     assert len(book.chapters) >= 10 and largest < total / 3
+
+
+def test_figures_are_printed_as_drawings_with_their_text(page_texts, catalogue, site):
+    """A figure's SVG keeps its text as text, so the PDF holds its labels."""
+    from dlqa.figures import references
+
+    shown = [(q, path) for q in catalogue.questions for _, _, path in references(q)]
+    assert shown
+    text = _norm(" ".join(page_texts))
+    for q, path in shown[:10]:
+        labels = re.findall(r"<text[^>]*>([^<]{4,})</text>", (site / path).read_text())
+        if not labels:  # a figure may have labels as <tspan>s only
+            labels = re.findall(r"<tspan[^>]*>([^<]{4,})</tspan>", (site / path).read_text())
+        assert labels and any(_norm(label) in text for label in labels), (q.id, labels[:3])

@@ -52,3 +52,17 @@ grad_bce = p - y  # binary cross-entropy
 grad_mse = (p - y) * p * (1 - p)  # squared error 0.5 * (p - y)^2
 print("dL/dz BCE vs MSE at z=-6:", round(grad_bce, 4), f"{grad_mse:.2e}")
 assert abs(grad_bce) > 100 * abs(grad_mse)
+
+# Figure: the sigmoid and its derivative, which peaks at 1/4 at x = 0.
+import matplotlib.pyplot as plt  # noqa: E402
+
+fig, ax = plt.subplots()
+ax.plot(x, s, label="sigmoid(x)")
+ax.plot(x, ds, label="derivative s(1 - s)", linestyle="--")
+ax.axhline(0.25, color="grey", linewidth=0.8)
+ax.annotate("max 1/4 at x = 0", (0, 0.25), xytext=(2.5, 0.4), arrowprops={"arrowstyle": "->"})
+ax.set_xlim(-8, 8)
+ax.set_xlabel("x")
+ax.legend(loc="upper left")
+fig.savefig("sigmoid.svg")
+print("figure                  : sigmoid.svg")

@@ -65,11 +65,19 @@ top = vec_hat[:, -1] * np.sign(vec_hat[0, -1])
 assert np.allclose(top, np.sqrt(deg) / np.linalg.norm(np.sqrt(deg)))
 print(f"eigenvalues of I + D^-1/2 A D^-1/2: [{ev_first.min():.3f}, {ev_first.max():.3f}]")
 print(f"eigenvalues of A_hat:               [{ev_hat.min():.3f}, {ev_hat.max():.3f}]")
+# The mistake of normalising A + I with the degrees of A: top eigenvalue above 1.
+wrong_top = np.linalg.eigvalsh(d_is[:, None] * (a + np.eye(n)) * d_is[None, :]).max()
+print(f"top eigenvalue of D^-1/2 (A + I) D^-1/2 (degrees of A): {wrong_top:.2f}")
+assert wrong_top > 1.01
 
 # 5. Stacking: unnormalised (A + I)^k blows up; A_hat^k stays bounded but
 #    over-smooths: every column converges to a multiple of sqrt(d~).
 feat = rng.normal(size=(n, 2))
 raw = np.linalg.matrix_power(a + np.eye(n), 20) @ feat
+lam = np.linalg.eigvalsh(a + np.eye(n)).max()           # growth factor per layer
+print(f"largest eigenvalue of A + I: {lam:.2f} (average degree {a.sum() / n:.2f}, "
+      f"largest {a.sum(1).max():.0f})")
+assert a.sum() / n <= lam - 1 <= a.sum(1).max()
 smooth = np.linalg.matrix_power(gcn_matrix(a), 50) @ feat
 ratio = smooth / np.sqrt(deg)[:, None]
 print(f"max |(A + I)^20 X| = {np.abs(raw).max():.2e},  max |A_hat^20 X| = "

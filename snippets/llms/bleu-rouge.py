@@ -69,6 +69,7 @@ for name, (pr, rc, f) in [("ROUGE-1", rouge_n(cand, ref, 1)), ("ROUGE-2", rouge_
                           ("ROUGE-L", rouge_l(cand, ref))]:
     print(f"{name}: precision {pr:.3f}  recall {rc:.3f}  F1 {f:.3f}")
 assert rouge_n(cand, ref, 1)[1] == 6 / 7 and rouge_n(cand, ref, 2)[1] == 4 / 6
+assert lcs(cand, ref) == 6 and round(rouge_l(cand, ref)[2], 3) == 0.923
 
 # 2. Clipping: without it, repeating a common word gets full unigram precision.
 spam = words("the the the the the the")

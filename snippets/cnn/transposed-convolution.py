@@ -53,6 +53,22 @@ for n_in in range(1, 8):
         for st in range(1, 4):
             assert len(conv_transpose1d(np.ones(n_in), np.ones(k), st)) == (n_in - 1) * st + k
 
+# 4b. With padding p and output padding a: every length o = (n - 1) s - 2p + k + a,
+#     a in {0, ..., s - 1}, is an input size that a stride-s, padding-p convolution
+#     maps back to length n, and no other length is.
+for n_in in range(1, 6):
+    for k in range(1, 6):
+        for st in range(1, 4):
+            for p in range(k):
+                back = {
+                    o
+                    for o in range(1, 40)
+                    if o + 2 * p >= k and (o + 2 * p - k) // st + 1 == n_in
+                }
+                formula = {(n_in - 1) * st - 2 * p + k + a for a in range(st)}
+                assert back == {o for o in formula if o >= 1}
+print("output size (n-1)s - 2p + k + a, a < s: matches the convolution's preimage sizes")
+
 # 5. Checkerboard: with a constant input and an all-ones kernel, each output counts
 #    how many kernel placements cover it. Uneven when s does not divide k.
 for k in (3, 4):

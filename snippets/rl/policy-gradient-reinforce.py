@@ -42,6 +42,14 @@ def estimator(theta, steps, baseline=None):
                for s, a, g in steps)
 
 
+# 0. Worked example: logits (0, 0), action 2 sampled, return 2, step size 0.1.
+z = np.zeros((1, 2))
+step = 2.0 * grad_log_pi(z, 0, 1)
+z_new = z + 0.1 * step
+assert np.allclose(step, [[-1.0, 1.0]])
+print(f"worked example: gradient {step[0]}, new pi(action 2) = {policy(z_new)[0, 1]:.3f}")
+assert np.isclose(policy(z_new)[0, 1], 1 / (1 + np.exp(-0.2)))
+
 theta = rng.normal(size=(3, 2))
 
 # 1. Exact gradient by central finite differences of J.

@@ -53,8 +53,10 @@ def bound(N, batches=20):
     for _ in range(batches):
         x = rng.normal(size=(N, dim))
         y = rho * x + np.sqrt(1 - rho**2) * rng.normal(size=(N, dim))
-        # Optimal critic f(x_i, y_j) = log p(y_j | x_i) up to terms that cancel.
-        f = -((y[None, :, :] - rho * x[:, None, :]) ** 2).sum(-1) / (2 * (1 - rho**2))
+        # Optimal critic f(x_i, y_j) = log p(y_j | x_i) - log p(y_j) (+ a constant). The
+        # log p(y_j) term does NOT cancel in a softmax over j, so it must be kept.
+        f = (-((y[None, :, :] - rho * x[:, None, :]) ** 2).sum(-1) / (2 * (1 - rho**2))
+             + (y**2).sum(-1)[None, :] / 2)
         loss = -np.mean(np.diag(log_softmax(f)))  # positives on the diagonal
         vals.append(np.log(N) - loss)
     return float(np.mean(vals))
@@ -67,4 +69,4 @@ for N in (4, 16, 64, 256):
     print(f"N={N:<4} log N={np.log(N):.3f}  log N - InfoNCE = {b:.3f}")
     assert b <= min(true_mi, np.log(N)) + 0.05 and b > prev
     prev = b
-assert prev > true_mi - 0.3  # with enough negatives the bound gets close to I
+assert prev > true_mi - 0.15  # with enough negatives the bound gets close to I

@@ -18,6 +18,9 @@ P, Q = [0.5, 0.5], [0.9, 0.1]
 print(f"KL(P||Q) = {kl(P, Q):.4f}   KL(Q||P) = {kl(Q, P):.4f}")
 assert np.isclose(kl(P, Q), 0.5 * np.log(0.5 / 0.9) + 0.5 * np.log(0.5 / 0.1))
 assert not np.isclose(kl(P, Q), kl(Q, P))
+# Nor does it satisfy the triangle inequality: going through the midpoint R is "shorter".
+A, R, B = [0.9, 0.1], [0.5, 0.5], [0.1, 0.9]
+assert kl(A, B) > kl(A, R) + kl(R, B)
 
 # 2. Non-negative, zero only for P = Q, and cross-entropy = entropy + KL.
 for _ in range(1000):
@@ -27,6 +30,8 @@ for _ in range(1000):
 assert kl(p, p) == 0.0
 assert kl([0.5, 0.5], [1.0, 0.0]) == np.inf                # Q misses mass that P has
 print("KL >= 0, KL(p, p) = 0, CE = H + KL on 1000 random pairs; KL = inf if q = 0 where p > 0")
+print(f"triangle inequality fails: KL(A||B) = {kl(A, B):.3f} > "
+      f"KL(A||R) + KL(R||B) = {kl(A, R) + kl(R, B):.3f}")
 
 
 # 3. Closed form for two Gaussians (the VAE's KL term uses mu2 = 0, s2 = 1).

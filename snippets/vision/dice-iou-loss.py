@@ -31,6 +31,11 @@ for _ in range(1000):
     if a.any() or b.any():
         dd = dice(a.astype(float), b.astype(float))
         assert np.isclose(jaccard(a.astype(float), b.astype(float)), dd / (2 - dd))
+# Averaged over images the ranking can flip: per-image Dice (0.52, 0.52) beats (1.0, 0.0) on mean
+# Dice, but loses on mean IoU, since J = D / (2 - D) is not linear.
+dice_a, dice_b = np.array([0.52, 0.52]), np.array([1.0, 0.0])
+assert dice_a.mean() > dice_b.mean()
+assert (dice_a / (2 - dice_a)).mean() < (dice_b / (2 - dice_b)).mean()
 
 # 2. A 4x4 object (16 pixels). Hard Dice ignores true negatives, so padding the image
 #    with background changes nothing; a per-pixel mean loss is diluted by the padding.
@@ -81,10 +86,10 @@ big_gt[:400] = 1
 small_gt = np.zeros(1000)
 small_gt[:16] = 1
 big_pred, small_pred = big_gt.copy(), np.zeros(1000)   # big found, small missed
-pooled = jaccard(np.r_[big_pred, small_pred], np.r_[big_gt, small_gt])
+pooled = dice(np.r_[big_pred, small_pred], np.r_[big_gt, small_gt])
 per_image = (dice(big_pred, big_gt) + dice(small_pred, small_gt)) / 2
-assert np.isclose(pooled, 400 / 416) and np.isclose(per_image, 0.5)
-print(f"big found, small missed: pooled IoU {pooled:.3f}, per-image mean Dice {per_image:.2f}")
+assert np.isclose(pooled, 800 / 816) and np.isclose(per_image, 0.5)
+print(f"big found, small missed: pooled Dice {pooled:.3f}, per-image mean Dice {per_image:.2f}")
 
 # 5. Empty ground truth and empty prediction: 0/0 without smoothing, 1 with it.
 empty = np.zeros(20)

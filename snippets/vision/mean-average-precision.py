@@ -89,5 +89,7 @@ for thr in np.linspace(0.5, 0.95, 10):
     per_thr.append(ap_coco101(r, p))
 print("AP per IoU threshold:", " ".join(f"{v:.3f}" for v in per_thr))
 print(f"AP@[.50:.95] = {np.mean(per_thr):.4f}")
-assert np.isclose(per_thr[5], (34 * 1 + 33 * 2 / 3) / 101)   # at 0.75 the 0.667 box is a FP
+assert np.isclose(per_thr[3], ap["COCO 101-point"])            # at 0.65 all three TPs hold
+assert np.allclose(per_thr[4:6], (34 * 1 + 33 * 2 / 3) / 101)  # from 0.70 the 0.667 box is a FP
+assert np.allclose(per_thr[6:], 34 / 101)                      # from 0.80 the 0.775 box too
 assert np.mean(per_thr) < ap["COCO 101-point"]

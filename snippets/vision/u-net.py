@@ -42,6 +42,14 @@ params = (sum(9 * i * o + o for i, o in enc + dec) + sum(4 * i * o + o for i, o 
           + 64 * 2 + 2)
 n_layers = len(enc) + len(dec) + len(up) + 1
 assert n_layers == 23
+# Cross-check with a per-level formula: level with c channels (c = 64 ... 1024) holds two 3x3
+# convs in the encoder; each decoder level two 3x3 convs (2c -> c, c -> c) and a 2c -> c up-conv.
+levels = [64, 128, 256, 512, 1024]
+by_level = (9 * 1 * 64 + 64 + 9 * 64 * 64 + 64
+            + sum(9 * (c // 2) * c + c + 9 * c * c + c for c in levels[1:])
+            + sum(9 * 2 * c * c + c + 9 * c * c + c + 4 * 2 * c * c + c for c in levels[:-1])
+            + 64 * 2 + 2)
+assert params == by_level == 31_030_658
 print(f"{n_layers} convolutional layers, {params:,} parameters")
 
 # The bottleneck is not small: 28 x 28 x 1024 numbers against a 572 x 572 x 1 input.

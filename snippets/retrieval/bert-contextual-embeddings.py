@@ -14,9 +14,14 @@ P = rng.normal(size=(L, d))  # learned-style position embeddings
 Wq, Wk, Wv = (rng.normal(size=(d, d)) / np.sqrt(d) for _ in range(3))
 
 
+def embed(sentence):
+    """The static input layer: token embedding plus position embedding, (L, d)."""
+    return E[[idx[w] for w in sentence]] + P
+
+
 def encode(sentence, causal):
     """One self-attention layer with a residual connection; returns (L, d)."""
-    x = E[[idx[w] for w in sentence]] + P
+    x = embed(sentence)
     scores = (x @ Wq) @ (x @ Wk).T / np.sqrt(d)
     if causal:
         scores = np.where(np.tril(np.ones((L, L))) == 1, scores, -np.inf)
@@ -49,14 +54,14 @@ def probe_accuracy(feature):
 
 # The same token at the same position: identical input vectors, different outputs.
 s1, s2 = ["the", "bank", "river", "fish"], ["the", "bank", "loan", "cash"]
-in1, in2 = E[idx["bank"]] + P[1], E[idx["bank"]] + P[1]
+in1, in2 = embed(s1)[1], embed(s2)[1]
 out1, out2 = encode(s1, causal=False)[1], encode(s2, causal=False)[1]
 cos = out1 @ out2 / np.linalg.norm(out1) / np.linalg.norm(out2)
 print(f"'bank' input vectors equal: {np.array_equal(in1, in2)};"
       f" output cosine across the two senses: {cos:.3f}")
 assert np.array_equal(in1, in2) and cos < 0.99
 
-acc_static, spread_static = probe_accuracy(lambda s: E[idx["bank"]] + P[1])
+acc_static, spread_static = probe_accuracy(lambda s: embed(s)[1])
 acc_causal, spread_causal = probe_accuracy(lambda s: encode(s, causal=True)[1])
 acc_bidir, _ = probe_accuracy(lambda s: encode(s, causal=False)[1])
 print(f"sense probe accuracy on 'bank': static {acc_static:.2f}, causal {acc_causal:.2f},"

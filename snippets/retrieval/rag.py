@@ -1,5 +1,9 @@
-"""RAG plumbing that can be checked: overlapping chunks keep short facts whole, and
-what retrieval saves against putting the whole corpus in the prompt."""
+"""RAG plumbing that can be checked: overlapping chunks keep short facts whole, what
+retrieval saves against putting the whole corpus in the prompt, and how the RAG paper's
+two models marginalise over retrieved passages."""
+
+import itertools
+import math
 
 
 def chunk(n_tokens, size, overlap):
@@ -35,5 +39,35 @@ rag_tokens = k * size + question_tokens
 print(f"whole corpus in the prompt: {corpus_tokens:,} tokens (no 128k window holds it);"
       f" RAG with top-{k} chunks: {rag_tokens:,} tokens, {corpus_tokens / rag_tokens:.0f}x"
       " fewer")
-assert rag_tokens == 1_330 and corpus_tokens > 128_000
+
+# RAG-Sequence versus RAG-Token on a two-token answer ("city", "year"). Passage A
+# names the city but not the year, passage B the year but not the city.
+scores = {"A": 2.0, "B": 1.6}  # retriever scores q(x) . d(z) of the top-2 passages
+norm = sum(math.exp(v) for v in scores.values())
+p_z = {z: math.exp(v) / norm for z, v in scores.items()}  # softmax over the top k
+slots = [("Paris", "Lyon"), ("1889", "1925")]
+# Generator p(token | x, z) for each slot (kept independent of the prefix for brevity).
+gen = {"A": [{"Paris": 0.9, "Lyon": 0.1}, {"1889": 0.5, "1925": 0.5}],
+       "B": [{"Paris": 0.5, "Lyon": 0.5}, {"1889": 0.9, "1925": 0.1}]}
+
+
+def rag_sequence(answer):
+    """One passage for the whole answer: sum_z p(z|x) prod_i p(y_i | x, z)."""
+    return sum(p_z[z] * math.prod(gen[z][i][t] for i, t in enumerate(answer)) for z in p_z)
+
+
+def rag_token(answer):
+    """A fresh mixture over passages at every token: prod_i sum_z p(z|x) p(y_i | x, z)."""
+    return math.prod(sum(p_z[z] * gen[z][i][t] for z in p_z) for i, t in enumerate(answer))
+
+
+answers = list(itertools.product(*slots))
+for model in (rag_sequence, rag_token):
+    assert abs(sum(model(a) for a in answers) - 1.0) < 1e-12  # both are distributions
+seq, tok = rag_sequence(("Paris", "1889")), rag_token(("Paris", "1889"))
+print(f"p(Paris 1889): RAG-Sequence {seq:.3f}, RAG-Token {tok:.3f}")
+# An answer whose parts come from different passages: RAG-Token can take the city
+# from A and the year from B, RAG-Sequence must explain both with one passage.
+assert tok > seq
+assert max(answers, key=rag_token) == ("Paris", "1889")
 

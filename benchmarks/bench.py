@@ -59,7 +59,8 @@ def _build(root: Path, label: str, config: str, site: str, n: int, strict: bool,
         measure.dir_bytes(root / site), warnings)
 
 
-def bench_size(n: int, work: Path, log, repeat: int = 1) -> report.SizeResult:
+def bench_size(n: int, work: Path, log, repeat: int = 1,
+               with_pdf: bool = True) -> report.SizeResult:
     """Generate N questions under `work` and build them the four ways."""
     root = work / f"n{n}"
     log(f"N = {n}: generating {root}")
@@ -75,6 +76,7 @@ def bench_size(n: int, work: Path, log, repeat: int = 1) -> report.SizeResult:
     builds["warm"] = _build(root, "(b) dlqa, warm", "mkdocs.yml", "site-warm", n, True, log,
                             repeat)
     index = measure.search_index_bytes(root / "site-warm")
+    pdf = _pdf(root, root / "site-warm", log) if with_pdf else None
     shutil.rmtree(root / "site-warm")
     builds["plain"] = _build(root, "(a) plain Material, same plugins", "plain.yml",
                              "site-plain", n, False, log, repeat)
@@ -82,7 +84,22 @@ def bench_size(n: int, work: Path, log, repeat: int = 1) -> report.SizeResult:
     builds["minimal"] = _build(root, "reference: Material + search only", "minimal.yml",
                                "site-minimal", n, False, log, repeat)
     shutil.rmtree(root / "site-minimal")
-    return report.SizeResult(n, words, builds, index)
+    return report.SizeResult(n, words, builds, index, pdf)
+
+
+def _pdf(root: Path, site: Path, log) -> dict:
+    """Print the synthetic site to a PDF, part by part (issue #20: no part grows with N)."""
+    from dlqa.catalogue import load_catalogue
+    from dlqa.pdf import export_pdf
+    from dlqa.repo import Repo
+
+    repo = Repo(root)
+    log("  dlqa pdf")
+    result = export_pdf(load_catalogue(repo), site, root / "dlqa.pdf", repo.mkdocs_config,
+                        progress=lambda message: None)
+    log(f"    {result['pages']} pages, {result['seconds']:.1f} s, slowest part "
+        f"{result['slowest_part_seconds']:.1f} s")
+    return result
 
 
 def bench_real(page: str, lighthouse_runs: int, log) -> dict:
@@ -118,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-real", action="store_true",
                         help="skip the real encyclopedia (make test, PDF, transfer)")
     parser.add_argument("--skip-lighthouse", action="store_true")
+    parser.add_argument("--skip-pdf", action="store_true",
+                        help="do not print the synthetic encyclopedias to PDF")
     parser.add_argument("--lighthouse-runs", type=int, default=5)
     parser.add_argument("--page", default="activations/softmax.html",
                         help="the question page (site-relative) to weigh and audit")
@@ -151,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(args.work) if args.work else Path(tmp)
         for n in sizes:
             if n not in state["sizes"]:
-                state["sizes"][n] = bench_size(n, work, log, args.repeat)
+                state["sizes"][n] = bench_size(n, work, log, args.repeat,
+                                               with_pdf=not args.skip_pdf)
                 save()
     results = [state["sizes"][n] for n in sizes]
     if not args.skip_real and "real" not in state:

@@ -34,6 +34,7 @@ class SizeResult:
     words_per_page: float
     builds: dict[str, Build]  # plain, minimal, cold, warm
     index_bytes: dict[str, int]  # file name -> bytes, from the warm dlqa build
+    pdf: dict | None = None  # dlqa.pdf.export_pdf's report for the warm site, if printed
 
     @property
     def index_per_question(self) -> float:
@@ -97,6 +98,10 @@ def size_table(result: SizeResult) -> list[str]:
     lines += ["", (f"Search index (dlqa build): {index}; "
               f"{_fmt(result.index_per_question / 1024, 2)} KB per question "
               "(`search_index.json` / N)."), ""]
+    if result.pdf:
+        lines += [(f"PDF (`dlqa pdf`, one Chromium load per topic): {result.pdf['pages']:,} "
+                   f"pages in {_fmt(result.pdf['seconds'])} s; the slowest part took "
+                   f"{_fmt(result.pdf['slowest_part_seconds'])} s to load and print."), ""]
     return lines
 
 

@@ -70,6 +70,7 @@ class Printer:
     timeout: float
     blocked: list[str] = field(default_factory=list)
     printed: int = 0
+    slowest: float = 0.0  # seconds of the slowest part to load and print
 
     def print(self, name: str, html: str, styles: str) -> bytes:
         key = fingerprint(html, styles, repr(PDF_OPTIONS))
@@ -78,6 +79,7 @@ class Printer:
             return cached.read_bytes()
         source = self.workdir / f"{name}.html"
         source.write_text(html, encoding="utf-8")
+        started = time.perf_counter()
         try:
             self.page.goto(source.as_uri(), wait_until="load", timeout=self.timeout * 1000)
         except PlaywrightError as exc:  # a timeout or a failed navigation
@@ -88,6 +90,7 @@ class Printer:
                 f"e.g. {TIMEOUT_ENV}=600 make pdf") from None
         pdf = self.page.pdf(**PDF_OPTIONS)
         self.printed += 1
+        self.slowest = max(self.slowest, time.perf_counter() - started)
         self.cache.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(".tmp")
         tmp.write_bytes(pdf)
@@ -161,11 +164,12 @@ def export_pdf(catalogue: Catalogue, site: Path, out: Path, config: dict,
         say(f"pdf: {out} is up to date with the site")
         reader = PdfReader(out)
         return {"pages": len(reader.pages), "bookmarks": _count_outline(reader.outline),
-                "blocked": [], "printed": 0, "reused": True}
+                "blocked": [], "printed": 0, "reused": True, "slowest_part_seconds": 0.0,
+                "seconds": 0.0}
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="dlqa-pdf-") as work:
         result = _print_book(book, styles, catalogue.repo.cache_dir / "pdf", Path(work), say)
-    parts, starts, blocked, printed = result
+    parts, starts, blocked, printed, slowest = result
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)), import_outline=False)
@@ -188,9 +192,10 @@ def export_pdf(catalogue: Catalogue, site: Path, out: Path, config: dict,
     bookmarks = len(book.chapters) + sum(len(c.questions) for c in book.chapters)
     say(f"pdf: wrote {out}: {pages} pages, {bookmarks} bookmarks, {linked} links between "
         f"questions ({len(parts)} parts, {printed} printed and the rest cached, "
-        f"{time.perf_counter() - started:.0f} s)")
+        f"{time.perf_counter() - started:.0f} s; slowest part {slowest:.1f} s)")
     return {"pages": pages, "bookmarks": bookmarks, "blocked": blocked, "printed": printed,
-            "reused": False}
+            "reused": False, "slowest_part_seconds": slowest,
+            "seconds": time.perf_counter() - started}
 
 
 def _print_book(book: Book, styles: str, cache: Path, work: Path, say):
@@ -213,7 +218,7 @@ def _print_book(book: Book, styles: str, cache: Path, work: Path, say):
         numbered = printer.print("front-numbered", book.front(starts), styles)
         if _page_count(numbered) != _page_count(front):
             raise RuntimeError("the contents took a different number of pages once numbered")
-        return [numbered, *parts], starts, printer.blocked, printer.printed
+        return [numbered, *parts], starts, printer.blocked, printer.printed, printer.slowest
 
 
 class _printer:

@@ -1,0 +1,225 @@
+"""One MkDocs build of the encyclopedia, as an object the hooks create and drive.
+
+`hooks/dlqa_hooks.py` holds no state: `on_config` starts a `Build`, every later hook calls one
+of its methods, and `on_post_build`, `on_build_error` and `on_shutdown` end it, which saves
+the formula cache and stops the KaTeX process whether the build passed or failed. Each build
+of `mkdocs serve` is a new `Build`, so nothing outlives the build that made it. Tests can
+drive the same methods without MkDocs' command line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar
+
+from dlqa import (
+    __version__,
+    anki,
+    buildlog,
+    figures,
+    gitdates,
+    htmlcheck,
+    pageassets,
+    pages,
+    searchindex,
+    study,
+)
+from dlqa.catalogue import Catalogue, load_catalogue
+from dlqa.errors import ContentError, ContentErrors
+from dlqa.mathrender import KatexRenderer, MathError, source_line
+from dlqa.repo import Repo
+from dlqa.snippets import run_page_snippets, write_output
+
+log = logging.getLogger("mkdocs.hooks.dlqa")
+# Pages rendered by mkdocstrings: only their headings are searched, only they get its CSS.
+API_PAGES = frozenset({"contributing/api.md"})
+
+
+class BuildFailed(Exception):
+    """Content errors that stop the build; the hooks turn it into MkDocs' PluginError."""
+
+    def __init__(self, errors: list):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass
+class Build:
+    """Everything one build needs between hooks, and the resources it must release."""
+
+    repo: Repo
+    catalogue: Catalogue
+    dates: dict[str, str]  # path -> last git change
+    katex: KatexRenderer | None = None
+    drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
+    answers: dict[str, str] = field(default_factory=dict)  # question id -> short answer HTML
+    listing_urls: set[str] = field(default_factory=set)  # pages searched by headings only
+
+    # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
+    # the hooks but not to on_build_error and on_shutdown, which must still end the build.
+    _running: ClassVar[dict[int, Build]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    # -- start -------------------------------------------------------------------------
+    @classmethod
+    def start(cls, config) -> Build:
+        """on_config: check every page against the others; set up navigation and extras."""
+        cls.end_all()  # a previous build of `mkdocs serve` that never finished
+        repo = Repo(Path(config.config_file_path).parent)
+        try:
+            catalogue = load_catalogue(repo)
+        except ContentErrors as exc:
+            raise BuildFailed(exc.errors) from None
+        buildlog.install(repo.docs_dir)
+        build = cls(repo, catalogue, gitdates.last_changed(repo.root))
+        config.extra.update(
+            dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
+            dlqa_date=datetime.date.today().isoformat(),
+        )
+        if not config.nav:
+            config.nav = pages.navigation(catalogue, config.extra.get("nav_after", []))
+        with cls._lock:
+            cls._running[id(config)] = build
+        return build
+
+    @classmethod
+    def of(cls, config) -> Build:
+        """The build that `config` belongs to."""
+        return cls._running[id(config)]
+
+    # -- before the pages --------------------------------------------------------------
+    def run_snippets(self) -> None:
+        """on_pre_build: run every snippet so pages can include its output and figures."""
+        results, failures = run_page_snippets(self.catalogue, progress=log.info)
+        if failures:
+            raise BuildFailed(failures)
+        for result in results:
+            write_output(result, self.repo)
+        self.drawn = {figures.site_path(r.path, name): svg.encode()
+                      for r in results for name, svg in r.figures.items()}
+        ran = sum(not r.cached for r in results)
+        log.info("dlqa: %d questions, %d snippets (%d run, %d cached)",
+                 len(self.catalogue.questions), len(results), ran, len(results) - ran)
+        self.katex = KatexRenderer(self.repo.root / "node_modules" / "katex",
+                                   self.repo.cache_dir / "katex.json")
+
+    def add_files(self, files, config):
+        """on_files: the generated pages, the study catalogue and the snippets' figures."""
+        from mkdocs.structure.files import File
+
+        self.listing_urls = {f.url for f in map(files.get_file_from_path, API_PAGES) if f}
+        for path, content in pages.generated_pages(self.catalogue).items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            generated = File.generated(config, path, content=content)
+            if path in pages.EDIT_SOURCES:
+                generated.edit_uri = pages.EDIT_SOURCES[path]
+            files.append(generated)
+            self.listing_urls.add(generated.url)
+        files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
+            self.catalogue, config.use_directory_urls)))
+        for path, svg in self.drawn.items():
+            files.append(File.generated(config, path, content=svg))
+        return files
+
+    # -- each page ---------------------------------------------------------------------
+    def page_markdown(self, markdown: str, page) -> str:
+        """on_page_markdown: the home page's topic list; a question's header and footer."""
+        if pages.HOME_TOPICS_MARKER in markdown:
+            return markdown.replace(pages.HOME_TOPICS_MARKER, pages.home_topics(self.catalogue))
+        question = self.catalogue.by_id.get(Path(page.file.src_uri).stem)
+        if question is None or question.path != page.file.src_uri:
+            return markdown
+        page.meta["dlqa_id"] = question.id
+        # Material's search indexes meta "tags" with a boost of a million, so one prefix match
+        # on a tag ("at" -> "attention") would outrank every title; the page shows its tags.
+        page.meta.pop("tags", None)
+        changed = gitdates.page_changed(self.dates, question.path, question.snippets)
+        reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
+        return (pages.question_header(question) + markdown
+                + pages.question_footer(question, self.catalogue, changed, reviewed))
+
+    def check_html(self, html: str, page) -> str:
+        """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck)."""
+        problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
+                                         api_pages=API_PAGES)
+        if problems:
+            raise BuildFailed(problems)
+        return html
+
+    def render_page(self, output: str, page) -> str:
+        """on_post_page: drop unused assets, render math (after search indexed the TeX),
+        keep the short answer for the study modes."""
+        output = pageassets.drop_assets(
+            output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
+        try:
+            output = self.katex.render_html(output, f"docs/{page.file.src_uri}")
+        except MathError as exc:
+            exc.line = source_line(page.file.content_string, exc.tex)
+            raise BuildFailed([exc]) from None
+        if "dlqa_id" in page.meta:
+            try:
+                self.answers[page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
+            except ValueError as exc:
+                raise BuildFailed([ContentError(f"docs/{page.file.src_uri}", str(exc))]) from None
+        return output
+
+    # -- after the pages ---------------------------------------------------------------
+    def finish(self, config) -> None:
+        """on_post_build: the catalogue, the study answers, the Anki deck, the slim search
+        index and the pinned JavaScript assets; then release what the build holds."""
+        try:
+            self._write_site(config)
+        finally:
+            self.end()
+
+    def _write_site(self, config) -> None:
+        site = Path(config.site_dir)
+        urls = config.use_directory_urls
+        searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in self.catalogue.questions},
+                            self.listing_urls,
+                            full_copy=self.repo.cache_dir / "search_index.full.json")
+        study.write_answer_scripts(site, self.answers, self.catalogue)
+        (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
+        started = time.perf_counter()
+        try:
+            notes = anki.export(self.catalogue, config.site_url, site / "dlqa.apkg",
+                                self.repo.cache_dir)
+        except ValueError as exc:
+            raise BuildFailed([exc]) from None
+        log.info("dlqa: wrote dlqa.apkg (%d notes) in %.2f s", notes,
+                 time.perf_counter() - started)
+        modules = self.repo.root / "node_modules"
+        target = site / "assets" / "katex"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(modules / "katex" / "dist" / "katex.min.css", target / "katex.min.css")
+        shutil.copytree(modules / "katex" / "dist" / "fonts", target / "fonts",
+                        dirs_exist_ok=True)
+        shim = site / "assets" / "iframe-worker" / "shim.js"
+        shim.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(modules / "iframe-worker" / "shim" / "index.js", shim)
+
+    def end(self) -> None:
+        """Save the formula cache and stop the KaTeX process; forget this build."""
+        if self.katex is not None:
+            self.katex.save()
+            self.katex = None
+        with self._lock:
+            for key, build in list(self._running.items()):
+                if build is self:
+                    del self._running[key]
+
+    @classmethod
+    def end_all(cls) -> None:
+        """on_build_error and on_shutdown: end every unfinished build."""
+        with cls._lock:
+            builds = list(cls._running.values())
+        for build in builds:
+            build.end()

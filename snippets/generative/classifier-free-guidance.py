@@ -13,14 +13,16 @@ abar = np.cumprod(1 - beta)
 means = np.array([-1.0, 1.0])  # class "-" and class "+", each N(mean, 1), equal priors
 
 
-def eps_exact(x, a, weights):
-    """E[eps | x_t] when x_0 is a mixture of N(means, 1) with the given weights."""
-    var = 1.0  # a * 1^2 + (1 - a): each component of x_t has variance 1
-    logp = -0.5 * (x[:, None] - np.sqrt(a) * means) ** 2 / var
-    logp = logp + np.log(np.maximum(weights, 1e-300))
-    r = np.exp(logp - logp.max(1, keepdims=True))
-    r /= r.sum(1, keepdims=True)
-    return (r * np.sqrt(1 - a) * (x[:, None] - np.sqrt(a) * means) / var).sum(1)
+def eps_exact(x, a, w_plus):
+    """E[eps | x_t] when x_0 is w_plus * N(1, 1) + (1 - w_plus) * N(-1, 1)."""
+    # each component of x_t = sqrt(a) x_0 + sqrt(1 - a) eps has variance a + (1 - a) = 1
+    d_minus, d_plus = x - np.sqrt(a) * means[0], x - np.sqrt(a) * means[1]
+    if w_plus == 1.0:
+        r_plus = 1.0
+    else:  # posterior weight of the "+" component: logistic in the log-odds
+        log_odds = np.log(w_plus / (1 - w_plus)) + 0.5 * (d_minus**2 - d_plus**2)
+        r_plus = 0.5 * (1 + np.tanh(0.5 * log_odds))
+    return np.sqrt(1 - a) * (r_plus * d_plus + (1 - r_plus) * d_minus)
 
 
 def guided_samples(scale, n=5000, steps=100):
@@ -30,8 +32,8 @@ def guided_samples(scale, n=5000, steps=100):
     for i, t in enumerate(taus):
         a = abar[t]
         a_next = abar[taus[i + 1]] if i + 1 < steps else 1.0
-        e_u = eps_exact(x, a, np.array([0.5, 0.5]))  # condition dropped
-        e_c = eps_exact(x, a, np.array([0.0, 1.0]))  # condition c = "+"
+        e_u = eps_exact(x, a, 0.5)  # condition dropped
+        e_c = eps_exact(x, a, 1.0)  # condition c = "+"
         e = e_u + scale * (e_c - e_u)
         x0 = (x - np.sqrt(1 - a) * e) / np.sqrt(a)
         x = np.sqrt(a_next) * x0 + np.sqrt(1 - a_next) * e

@@ -17,17 +17,19 @@ def ddim_coefs(a_t, a_s, eta):
     return np.sqrt(a_s), np.sqrt(1 - a_s - sigma2), sigma2
 
 
-# 1. For any eta and any jump t -> s, the DDIM step applied to x_t ~ q(x_t | x_0) with the
-#    true noise gives x_s with mean sqrt(abar_s) x_0 and variance 1 - abar_s: the marginals
-#    (and so the training objective) are those of DDPM.
+# 1. eta = 1 for a jump of 100 steps (t=1000 -> 900): q_sigma(x_s | x_t, x_0) is the posterior
+#    of the Markov forward process, found here by Gaussian conditioning of (x_s, x_t) given x_0.
 a_t, a_s = abar[999], abar[899]
-for eta in (0.0, 0.5, 1.0):
-    c0, ce, s2 = ddim_coefs(a_t, a_s, eta)
-    # x_s = c0 x0 + ce * (x_t - sqrt(a_t) x0) / sqrt(1 - a_t) + sigma z, with x_t given x_0:
-    mean_coef = c0 + ce * (np.sqrt(a_t) - np.sqrt(a_t)) / np.sqrt(1 - a_t)
-    var = ce**2 + s2  # the noise in x_t contributes ce^2 * (1 - a_t) / (1 - a_t)
-    assert np.isclose(mean_coef, np.sqrt(a_s)) and np.isclose(var, 1 - a_s)
-print("eta in {0, 0.5, 1}: jump t=1000 -> 900 keeps q(x_s | x_0) = N(sqrt(abar_s) x0, 1-abar_s)")
+cov = np.array([[1 - a_s, np.sqrt(a_t / a_s) * (1 - a_s)],
+                [np.sqrt(a_t / a_s) * (1 - a_s), 1 - a_t]])
+gain = cov[0, 1] / cov[1, 1]  # coefficient of x_t in E[x_s | x_t, x_0]
+post_var = cov[0, 0] - gain * cov[0, 1]
+c0, ce, s2 = ddim_coefs(a_t, a_s, 1.0)
+# DDIM mean: c0 x0 + ce (x_t - sqrt(a_t) x0) / sqrt(1 - a_t)
+assert np.isclose(ce / np.sqrt(1 - a_t), gain)
+assert np.isclose(c0 - ce * np.sqrt(a_t) / np.sqrt(1 - a_t), np.sqrt(a_s) - gain * np.sqrt(a_t))
+assert np.isclose(s2, post_var)
+print(f"eta = 1, jump t=1000 -> 900: DDIM kernel = Markov posterior (variance {s2:.4f})")
 
 # 2. eta = 1 with consecutive steps is exactly the DDPM ancestral step (sigma^2 = beta-tilde).
 t = 500
@@ -92,4 +94,5 @@ noise = ddim_run(x_start, levels)  # x_200 -> x_T (inversion)
 back = ddim_run(noise, levels[::-1])  # x_T -> x_200
 err = np.abs(back - x_start).max()
 assert err < 0.01
-print(f"inversion: x_200 {x_start} -> x_T {noise.round(3)} -> {back.round(3)}")
+print(f"inversion: x_200 {x_start} -> x_T {noise.round(3)} -> {back.round(3)};"
+      f" max error {err:.4f}")

@@ -53,10 +53,11 @@ w, m, s = np.array([0.7, 0.3]), np.array([-2.0, 2.0]), 0.3
 def eps_exact(x, t):
     """E[eps | x_t] for the mixture: the best possible noise prediction."""
     var_k = abar[t] * s**2 + 1 - abar[t]
-    logp = np.log(w) - 0.5 * (x[:, None] - np.sqrt(abar[t]) * m) ** 2 / var_k
-    r = np.exp(logp - logp.max(1, keepdims=True))
-    r /= r.sum(1, keepdims=True)
-    return (r * np.sqrt(1 - abar[t]) * (x[:, None] - np.sqrt(abar[t]) * m) / var_k).sum(1)
+    d0, d1 = x - np.sqrt(abar[t]) * m[0], x - np.sqrt(abar[t]) * m[1]
+    # posterior weight of the +2 mode: a logistic function of the log-odds
+    log_odds = np.log(w[1] / w[0]) - 0.5 * (d1**2 - d0**2) / var_k
+    r1 = 0.5 * (1 + np.tanh(0.5 * log_odds))
+    return np.sqrt(1 - abar[t]) * ((1 - r1) * d0 + r1 * d1) / var_k
 
 
 x = rng.standard_normal(4_000)

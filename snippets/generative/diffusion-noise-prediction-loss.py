@@ -23,6 +23,13 @@ for t in (1, 100, 999):  # 0-based step indices
     assert np.isclose(kl, weight * np.sum((eps - eps_hat) ** 2))
     print(f"t={t + 1:4d}: KL term = {weight:.4f} * |eps - eps_hat|^2")
 
+# The weight that L_simple drops, over all t >= 2: not flat, it dips in the middle.
+w_all = beta[1:] ** 2 / (2 * beta[1:] * alpha[1:] * (1 - abar[1:]))
+t_min = int(np.argmin(w_all)) + 2  # 1-based step
+assert w_all[0] > 20 * w_all[-1] and w_all.min() < 0.6 * w_all[-1]
+print(f"weight for t >= 2: largest {w_all[0]:.4f} at t=2, smallest {w_all.min():.4f}"
+      f" at t={t_min}, {w_all[-1]:.4f} at t=1000")
+
 # A small data set: three points. q(x_t) is a mixture of three Gaussians.
 data = np.array([-1.0, 0.5, 2.0])
 

@@ -20,8 +20,9 @@ print(f"spatial positions: {pos_img:,} vs {pos_lat:,} ({pos_img // pos_lat}x few
       f" ({pos_img**2 // pos_lat**2:,}x fewer)")
 assert pos_img // pos_lat == f**2 and pos_img**2 // pos_lat**2 == f**4
 
-# 2. The noise schedule assumes unit-variance inputs. SD v1's 'scaled_linear' schedule
-#    (diffusers config: beta from 0.00085 to 0.012, T = 1000):
+# 2. The noise schedule assumes unit-variance inputs. SD v1's schedule (CompVis
+#    v1-inference.yaml: linear_start 0.00085, linear_end 0.012, T = 1000; sqrt(beta) is
+#    linear, which diffusers calls 'scaled_linear'):
 T = 1000
 beta = np.linspace(0.00085**0.5, 0.012**0.5, T) ** 2
 abar = np.cumprod(1 - beta)
@@ -41,7 +42,7 @@ print(f"unit-variance latents reach SNR 1 at t = {t_half + 1}; raw latents (std"
 print(f"at t = T: SNR {snr(T - 1, 1.0):.4f} (scaled) vs {snr(T - 1, raw_std):.3f} (raw);"
       f" signal share of x_T's variance {snr(T - 1, 1.0) / (1 + snr(T - 1, 1.0)):.3f}"
       f" vs {snr(T - 1, raw_std) / (1 + snr(T - 1, raw_std)):.3f}")
-# Without the rescaling, the 'pure noise' x_T the sampler starts from would still be
-# mostly signal, so training and sampling would disagree.
+# Without the rescaling, the 'pure noise' x_T the sampler starts from would still carry
+# about 12% signal, so training and sampling would disagree.
 assert snr(T - 1, 1.0) < 0.01 and snr(T - 1, raw_std) > 0.1
 assert t_raw > t_half + 200

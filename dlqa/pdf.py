@@ -191,7 +191,7 @@ def export_pdf(catalogue: Catalogue, site: Path, out: Path, config: dict,
     pages = len(writer.pages)
     bookmarks = len(book.chapters) + sum(len(c.questions) for c in book.chapters)
     say(f"pdf: wrote {out}: {pages} pages, {bookmarks} bookmarks, {linked} links between "
-        f"questions ({len(parts)} parts, {printed} printed and the rest cached, "
+        f"questions ({len(parts)} parts; {printed} Chromium prints, the rest from the cache; "
         f"{time.perf_counter() - started:.0f} s; slowest part {slowest:.1f} s)")
     return {"pages": pages, "bookmarks": bookmarks, "blocked": blocked, "printed": printed,
             "reused": False, "slowest_part_seconds": slowest,

@@ -62,6 +62,7 @@ for g in [1, 8]:
 # 4. At batch 1 the weights must stream through once per token: an upper bound on speed.
 params = 6_738_415_616  # Llama 2 7B
 for bits in [16, 8, 4]:
-    tok_s = bw / (params * bits / 8)
-    print(f"Llama 2 7B, {bits:2d}-bit weights on A100: <= {tok_s:4.0f} tokens/s at batch 1")
-assert bw / (params * 0.5) == 4 * bw / (params * 2)
+    t_mem = params * bits / 8 / bw      # seconds to stream the weights once
+    t_compute = 2 * params / peak       # seconds for the 2 FLOPs per weight of one token
+    print(f"Llama 2 7B, {bits:2d}-bit weights on A100: <= {1 / t_mem:4.0f} tokens/s at batch 1")
+    assert t_mem > 30 * t_compute       # memory-bound even with 4-bit weights

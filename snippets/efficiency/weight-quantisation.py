@@ -73,7 +73,17 @@ for bits in (8, 4):
 assert errs[4, "group128"] < errs[4, "channel"] < errs[4, "tensor"]
 assert errs[8, "channel"] < errs[4, "group128"] / 5
 
-# 4. Storage: 4-bit codes plus one 16-bit scale per group of 128 weights.
-codes_bits, scale_bits = k * n * 4, (k // 128) * n * 16
-print(f"INT4 group-128 storage: {(codes_bits + scale_bits) / (k * n):.3f} bits per weight")
-assert (codes_bits + scale_bits) / (k * n) == 4 + 16 / 128
+# 4. Storage: pack 4-bit codes two to a byte, keep one 16-bit scale per group of 128 weights,
+#    and check that unpacking gives back the same dequantised weights.
+q, s = quant_sym(W.reshape(k // 128, 128, n), 4, axis=1)
+nib = (q.reshape(-1) + 8).astype(np.uint8)                     # codes -7..7 -> 1..15
+packed = nib[0::2] | (nib[1::2] << 4)
+scales16 = s.astype(np.float16)
+lo, hi = packed & 15, packed >> 4
+unpacked = np.empty(2 * packed.size, np.int16)
+unpacked[0::2], unpacked[1::2] = lo, hi
+w_back = (unpacked.reshape(q.shape) - 8) * scales16.astype(np.float64)
+bits_per_weight = 8 * (packed.nbytes + scales16.nbytes) / (k * n)
+print(f"INT4 group-128 storage: {packed.nbytes:,} B of codes + {scales16.nbytes:,} B of scales "
+      f"= {bits_per_weight:.3f} bits per weight")
+assert np.array_equal(w_back, q * scales16.astype(np.float64)) and abs(bits_per_weight - 4.125) < 1e-12

@@ -21,14 +21,6 @@ COLUMNS = ["query", "expected", "split", "kind"]
 SPLITS = {"dev", "test"}
 KINDS = {"keyword", "abbreviation", "typo", "symptom", "difference", "description", "natural"}
 
-# Pages being written on another branch (w8) when this set was frozen: skipped, not failed,
-# until they are merged. Remove this allowlist after the merge.
-PENDING_IDS = frozenset({
-    "prefill-vs-decode", "llm-inference-metrics", "roofline-decoding-bandwidth",
-    "continuous-batching", "paged-attention", "weight-quantisation", "ptq-vs-qat",
-    "gptq-awq", "knowledge-distillation", "pruning-lottery-ticket", "compression-plan",
-})
-
 
 def _rows() -> list[dict[str, str]]:
     with QUERIES.open(encoding="utf-8", newline="") as f:
@@ -70,7 +62,7 @@ def test_size_and_balance():
 def test_expected_ids_are_pages(catalogue):
     ids = set(catalogue.by_id)
     missing = [(r["query"], qid) for r in _rows() for qid in r["expected"].split(",")
-               if qid not in ids and qid not in PENDING_IDS]
+               if qid not in ids]
     assert not missing, missing
 
 

@@ -54,7 +54,7 @@ print("dL/dz BCE vs MSE at z=-6:", round(grad_bce, 4), f"{grad_mse:.2e}")
 assert abs(grad_bce) > 100 * abs(grad_mse)
 
 # Figure: the sigmoid and its derivative, which peaks at 1/4 at x = 0.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots()
 ax.plot(x, s, label="sigmoid(x)")

@@ -62,7 +62,7 @@ for dil in ((1, 1, 1), (1, 2, 4), (2, 2, 2), (1, 2, 5), (1, 4, 16)):
 
 # Figure: how many paths lead from each input offset to one output of three 3-tap layers,
 # for dilations (1, 2, 4) and (2, 2, 2): the second leaves every odd offset unused.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 fig, axes = plt.subplots(2, 1, sharex=True, sharey=True, layout="constrained")
 for ax, dil, colour in zip(axes, ((1, 2, 4), (2, 2, 2)), ("C0", "C1")):

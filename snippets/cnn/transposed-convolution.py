@@ -95,7 +95,7 @@ print("nearest upsample + 3-tap conv on a constant input: constant output")
 
 # Figure: how many kernel placements cover each output pixel of a 2-D transposed convolution
 # (constant input, all-ones kernel, stride 2), for a 3x3 and a 4x4 kernel; interior 6x6 crop.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 fig, axes = plt.subplots(1, 2)
 for ax, k in zip(axes, (3, 4)):

@@ -115,7 +115,7 @@ print(f"  inference weights alone in bf16: {2 * N7 / 1e9:.1f} GB")
 
 # Figure: the 7B example's memory as stacked bars, for inference and for training with and
 # without storing the s x s attention matrices (one 2048-token sequence).
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 parts = ["16-bit weights", "16-bit gradients", "optimiser states (fp32 master, m, v)",
          "activations"]

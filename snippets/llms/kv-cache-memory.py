@@ -80,7 +80,7 @@ print(f"7B weights: {params:,} parameters = {2 * params / 1e9:.1f} GB in 16 bits
 # Figure: cache size of one sequence against context length for the 7B shape (32 layers,
 # 32 query heads of size 128, 16-bit values) with 32 (MHA), 8 (GQA) and 1 (MQA) KV heads,
 # against the 16-bit weights.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 ctx = np.linspace(0, 32768, 129)
 fig, ax = plt.subplots()

@@ -72,7 +72,7 @@ print(f"clipped run: largest gradient entry at the end {grad_clip:.1e}")
 assert grad_clip < 1e-3
 
 # Figure: the clipped surrogate against the ratio for advantage +2 and -1 (the worked cases).
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 r_grid = np.linspace(0, 2, 201)
 fig, axes = plt.subplots(1, 2, sharex=True)

@@ -59,7 +59,7 @@ print(f"sampled: single {single:.3f}, double {double:.3f}")
 assert abs(single - bias) < 0.03 and abs(double) < 0.03
 
 # Figure: max |Q - Q*| over training, every 200 steps.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 steps, errors = np.array(history).T
 fig, ax = plt.subplots()

@@ -72,7 +72,7 @@ assert abs(mu_f) < 0.05 and abs(s_f - np.sqrt(10)) < 0.03       # matches mean 0
 assert abs(abs(mu_r) - 3) < 0.15 and abs(s_r - 1) < 0.1          # sits on one mode
 
 # Figure: the two-mode mixture and the Gaussian that each direction of KL fits to it.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 fig, ax = plt.subplots()
 xs = x[::10]                                      # 201 points are plenty for smooth curves

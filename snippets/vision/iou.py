@@ -74,7 +74,7 @@ assert np.all(d_ac <= d_ab + d_bc + 1e-12)
 print("1 - IoU satisfies the triangle inequality on 200 random triples")
 
 # Figure: IoU against a horizontal shift in pixels for a 10x10 and a 100x100 box.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 shifts = np.linspace(0, 20, 201)
 curves = {}

@@ -96,7 +96,7 @@ assert np.mean(per_thr) < ap["COCO 101-point"]
 
 # Figure: the example's precision-recall points and the interpolated envelope, whose area is
 # the all-point AP.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 env = envelope(prec)
 step_r, step_p = np.r_[0.0, rec], np.r_[env[0], env]   # env[i] holds on (rec[i-1], rec[i]]

@@ -90,8 +90,8 @@ assert per_class == sorted(nms(offset, scores, 0.5)) == [0, 2, 3, 4]
 print("per-class NMS (E is another class): keep", "".join(names[i] for i in per_class))
 
 # Figure: the five boxes before NMS and the three that greedy NMS keeps at threshold 0.5.
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.patches import Rectangle
 
 kept = nms(boxes, scores, 0.5)
 fig, axes = plt.subplots(1, 2, sharex=True, sharey=True)

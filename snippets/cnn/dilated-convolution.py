@@ -59,3 +59,28 @@ for dil in ((1, 1, 1), (1, 2, 4), (2, 2, 2), (1, 2, 5), (1, 4, 16)):
     print(f"dilations {dil}: receptive field {len(k):2d}, offsets never used {holes}")
     assert len(k) == 1 + 2 * sum(dil)
     assert (holes > 0) == (dil in ((2, 2, 2), (1, 4, 16)))
+
+# Figure: how many paths lead from each input offset to one output of three 3-tap layers,
+# for dilations (1, 2, 4) and (2, 2, 2): the second leaves every odd offset unused.
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(2, 1, sharex=True, sharey=True, layout="constrained")
+for ax, dil, colour in zip(axes, ((1, 2, 4), (2, 2, 2)), ("C0", "C1")):
+    k = composite(dil)
+    offsets = np.arange(len(k)) - len(k) // 2
+    ax.bar(offsets, k, color=colour, hatch="//" if dil == (2, 2, 2) else None,
+           edgecolor="black", linewidth=0.5)
+    holes = offsets[k == 0]
+    ax.plot(holes, np.zeros(len(holes)), linestyle="none", marker="x", color="black",
+            label="offset never used")
+    ax.set_title(f"dilations {dil}: receptive field {len(k)}, {len(holes)} offsets unused",
+                 fontsize=10)
+    ax.set_ylabel("paths")
+    if len(holes):
+        ax.legend(loc="upper right", fontsize=9)
+    assert (k > 0).all() == (dil == (1, 2, 4))
+axes[1].set_xticks(np.arange(-7, 8))
+axes[1].set_xlabel("input offset from the output's centre")
+fig.savefig("dilation-coverage.svg")
+plt.close(fig)
+print("figure: dilation-coverage.svg")

@@ -92,3 +92,25 @@ nearest = np.repeat(np.ones(8), 2)
 smooth = conv1d(np.pad(nearest, 1, mode="edge"), np.ones(3) / 3, 1)
 assert np.allclose(smooth, 1.0)
 print("nearest upsample + 3-tap conv on a constant input: constant output")
+
+# Figure: how many kernel placements cover each output pixel of a 2-D transposed convolution
+# (constant input, all-ones kernel, stride 2), for a 3x3 and a 4x4 kernel; interior 6x6 crop.
+import matplotlib.pyplot as plt
+
+fig, axes = plt.subplots(1, 2)
+for ax, k in zip(axes, (3, 4)):
+    line = conv_transpose1d(np.ones(10), np.ones(k), 2)[k : k + 6]
+    grid = np.outer(line, line)                       # a 2-D all-ones kernel is separable
+    ax.pcolormesh(grid, cmap="Greys", vmin=0, vmax=5)   # vector cells (imshow would embed a PNG)
+    for (i, j), v in np.ndenumerate(grid):
+        ax.text(j + 0.5, i + 0.5, f"{v:.0f}", ha="center", va="center", fontsize=8,
+                color="white" if v >= 3 else "black")
+    ax.set_title(f"{k}x{k} kernel, stride 2", fontsize=11)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    assert set(grid.ravel()) == ({1, 2, 4} if k == 3 else {4})
+fig.savefig("checkerboard.svg")
+plt.close(fig)
+print("figure: checkerboard.svg")

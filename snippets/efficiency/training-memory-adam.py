@@ -112,3 +112,39 @@ print(f"7B model: weights+grads+Adam = 16 * {N7:,} = {states_gb:.1f} GB")
 print(f"  activations for one 2048-token sequence: {act_gb:.1f} GB "
       f"({act_flash_gb:.1f} GB without storing s x s attention matrices)")
 print(f"  inference weights alone in bf16: {2 * N7 / 1e9:.1f} GB")
+
+# Figure: the 7B example's memory as stacked bars, for inference and for training with and
+# without storing the s x s attention matrices (one 2048-token sequence).
+import matplotlib.pyplot as plt
+
+parts = ["16-bit weights", "16-bit gradients", "optimiser states (fp32 master, m, v)",
+         "activations"]
+bars = {"inference,\nweights only": [2 * N7 / 1e9, 0, 0, 0],
+        "training, no s x s\nattention stored": [2 * N7 / 1e9, 2 * N7 / 1e9, 12 * N7 / 1e9,
+                                                   act_flash_gb],
+        "training, s x s\nattention stored": [2 * N7 / 1e9, 2 * N7 / 1e9, 12 * N7 / 1e9,
+                                                act_gb]}
+fig, ax = plt.subplots()
+left = np.zeros(len(bars))
+shades = ("#1f4e79", "#5b9bd5", "#bdd7ee", "#f4b183")   # dark to light: distinct when inverted
+for j, (part, shade) in enumerate(zip(parts, shades)):
+    widths = np.array([v[j] for v in bars.values()])
+    ax.barh(list(bars), widths, left=left, label=part, color=shade, edgecolor="black",
+            linewidth=0.5)
+    for i, wd in enumerate(widths):
+        if wd > 0:
+            ax.text(left[i] + wd / 2, i, f"{wd:.1f}", ha="center", va="center", fontsize=8,
+                    color="white" if j < 2 else "black")
+    left += widths
+for i, tot in enumerate(left):
+    ax.text(tot + 2, i, f"{tot:.1f} GB", va="center", fontsize=9)
+assert np.isclose(left[1] - act_flash_gb, states_gb) and left[0] < 80 < left[1] - act_flash_gb
+ax.axvline(80, color="grey", linestyle="--", linewidth=1)
+ax.text(81, 0.45, "80 GB GPU", color="grey", fontsize=9, va="top")
+ax.set_xlim(0, 165)
+ax.invert_yaxis()
+ax.set_xlabel("memory (GB) for LLaMA-7B shapes, batch 1, 2048 tokens")
+ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8)
+fig.savefig("memory-7b.svg")
+plt.close(fig)
+print("figure: memory-7b.svg")

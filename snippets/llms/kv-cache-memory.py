@@ -76,3 +76,30 @@ crossover = 2 * params / per_token_7b
 print(f"7B weights: {params:,} parameters = {2 * params / 1e9:.1f} GB in 16 bits; "
       f"the cache matches them at {crossover:,.0f} tokens "
       f"({crossover / 4096:.1f} full 4096-token sequences)")
+
+# Figure: cache size of one sequence against context length for the 7B shape (32 layers,
+# 32 query heads of size 128, 16-bit values) with 32 (MHA), 8 (GQA) and 1 (MQA) KV heads,
+# against the 16-bit weights.
+import matplotlib.pyplot as plt
+
+ctx = np.linspace(0, 32768, 129)
+fig, ax = plt.subplots()
+for n_kv, name, style in ((32, "MHA, 32 KV heads", "-"), (8, "GQA, 8 KV heads", "--"),
+                          (1, "MQA, 1 KV head", ":")):
+    ax.plot(ctx, kv_bytes(32, n_kv, 128, ctx, 1, 2) / 1e9, linestyle=style, label=name)
+ax.axhline(2 * params / 1e9, color="black", linewidth=1, linestyle="-.",
+           label=f"7B weights, 16-bit ({2 * params / 1e9:.1f} GB)")
+ax.axvline(crossover, color="grey", linewidth=0.8)
+ax.annotate(f"MHA cache = weights\nat {crossover:,.0f} tokens", (crossover, 2 * params / 1e9),
+            xytext=(9000, 14.6), va="bottom", arrowprops={"arrowstyle": "->"}, fontsize=9)
+# At 32k tokens only the MHA cache is larger than the weights; GQA's is 4x smaller than MHA's.
+at_end = {n: kv_bytes(32, n, 128, 32768, 1, 2) for n in (32, 8, 1)}
+assert at_end[32] > 2 * params > at_end[8] == at_end[32] // 4
+ax.set_xlim(0, 32768)
+ax.set_ylim(0, 18)
+ax.set_xlabel("context length (tokens), batch 1")
+ax.set_ylabel("GB (10^9 bytes)")
+ax.legend(loc="center right", fontsize=9)
+fig.savefig("kv-cache.svg")
+plt.close(fig)
+print("figure: kv-cache.svg")

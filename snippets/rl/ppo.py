@@ -70,3 +70,29 @@ assert ratio_free.max() > 3 and kl_free > 10 * kl_clip
 assert 0.6 < ratio_clip.min() < 1 - EPS and ratio_clip.max() < 1.35
 print(f"clipped run: largest gradient entry at the end {grad_clip:.1e}")
 assert grad_clip < 1e-3
+
+# Figure: the clipped surrogate against the ratio for advantage +2 and -1 (the worked cases).
+import matplotlib.pyplot as plt
+
+r_grid = np.linspace(0, 2, 201)
+fig, axes = plt.subplots(1, 2, sharex=True)
+for ax, a in zip(axes, (2.0, -1.0)):
+    ax.axvspan(1 - EPS, 1 + EPS, color="grey", alpha=0.15)
+    ax.plot(r_grid, r_grid * a, linestyle="--", color="C1", label="unclipped ratio * A")
+    ax.plot(r_grid, clipped(r_grid, a), color="C0", label="clipped surrogate")
+    pts = [(r, float(clipped(r, a))) for r, adv_ in cases if adv_ == a]
+    ax.plot(*zip(*pts), linestyle="none", marker="o", color="black")
+    for r, v in pts:
+        ax.annotate(f"{v:+.1f}", (r, v), xytext=(5, -12 if a > 0 else 6),
+                    textcoords="offset points", fontsize=9)
+    ax.set_title(f"advantage A = {a:+.0f}", fontsize=11)
+    ax.set_xlabel("probability ratio")
+    ax.set_xlim(0, 2)
+    # Flat (zero gradient) exactly on the side the advantage pushes towards, past the clip.
+    far = r_grid > 1 + EPS if a > 0 else r_grid < 1 - EPS
+    assert np.allclose(clipped(r_grid[far], a), (1 + EPS if a > 0 else 1 - EPS) * a)
+axes[0].set_ylabel("objective")
+axes[0].legend(loc="upper left", fontsize=9)
+fig.savefig("ppo-clip.svg")
+plt.close(fig)
+print("figure: ppo-clip.svg")

@@ -25,6 +25,7 @@ visits = np.zeros((S, A))
 cum_p = P.cumsum(-1)
 u = rng.random((40_000, 3))                       # pre-drawn randomness, for speed
 s = 0
+history = []                                      # (step, max |Q - Q*|) for the figure
 for step in range(len(u)):
     a = int(u[step, 0] < 0.5)
     s_next = min(int(np.searchsorted(cum_p[s, a], u[step, 1])), S - 1)
@@ -33,6 +34,8 @@ for step in range(len(u)):
     alpha = visits[s, a] ** -0.6
     q[s, a] += alpha * (r + gamma * q[s_next].max() - q[s, a])
     s = s_next
+    if (step + 1) % 200 == 0:
+        history.append((step + 1, np.abs(q - q_star).max()))
 err = np.abs(q - q_star).max()
 print(f"Q-learning after {len(u):,} steps: max |Q - Q*| = {err:.3f}")
 print("greedy policy from Q-learning:", q.argmax(1), " optimal:", q_star.argmax(1))
@@ -54,3 +57,21 @@ double = draws[1][np.arange(50_000), pick].mean()
 single = draws[0].max(1).mean()
 print(f"sampled: single {single:.3f}, double {double:.3f}")
 assert abs(single - bias) < 0.03 and abs(double) < 0.03
+
+# Figure: max |Q - Q*| over training, every 200 steps.
+import matplotlib.pyplot as plt
+
+steps, errors = np.array(history).T
+fig, ax = plt.subplots()
+ax.plot(steps, errors, label="max over (s, a) of |Q - Q*|")
+ax.axhline(0.1, color="grey", linewidth=0.8, linestyle="--", label="0.1")
+ax.set_yscale("log")
+ax.set_xlim(0, len(u))
+ax.set_xlabel("environment steps")
+ax.set_ylabel("max |Q - Q*|")
+ax.legend(loc="upper right")
+# The error shrinks by more than 10x between the first checkpoint and the end.
+assert errors[-1] == err and errors[0] > 10 * err
+print(f"error at {int(steps[0])} steps: {errors[0]:.3f}; figure: q-error.svg")
+fig.savefig("q-error.svg")
+plt.close(fig)

@@ -70,3 +70,26 @@ mu_f, s_f = best["forward KL(p||q)"]
 mu_r, s_r = best["reverse KL(q||p)"]
 assert abs(mu_f) < 0.05 and abs(s_f - np.sqrt(10)) < 0.03       # matches mean 0, variance 10
 assert abs(abs(mu_r) - 3) < 0.15 and abs(s_r - 1) < 0.1          # sits on one mode
+
+# Figure: the two-mode mixture and the Gaussian that each direction of KL fits to it.
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots()
+xs = x[::10]                                      # 201 points are plenty for smooth curves
+ax.fill_between(xs, p[::10], color="grey", alpha=0.3, label="p: mixture of N(-3, 1), N(3, 1)")
+ax.plot(xs, normal(mu_f, s_f)[::10], linestyle="--",
+        label=f"forward KL(p||q) fit: N({mu_f:.1f}, {s_f:.2f}^2)")
+ax.plot(xs, normal(mu_r, s_r)[::10], linestyle="-",
+        label=f"reverse KL(q||p) fit: N({mu_r:.1f}, {s_r:.2f}^2)")
+# The forward fit puts over 20x p's density on the valley at 0; the reverse fit puts under
+# 1% of p's density on the mode it ignores.
+at0, other = np.abs(x).argmin(), np.abs(x + np.sign(mu_r) * 3).argmin()
+assert normal(mu_f, s_f)[at0] > 20 * p[at0] and normal(mu_r, s_r)[other] < 0.01 * p[other]
+ax.set_xlim(-10, 10)
+ax.set_ylim(0, 0.45)
+ax.set_xlabel("x")
+ax.set_ylabel("density")
+ax.legend(loc="upper right", fontsize=9)
+fig.savefig("kl-fits.svg")
+plt.close(fig)
+print("figure: kl-fits.svg")

@@ -69,3 +69,26 @@ p_star = p[expected.argmin()]
 assert 0.5 < p_star < q - 0.1                          # same decision, shrunk probability
 assert np.isclose(p[(q * ce(p) + (1 - q) * ce(1 - p)).argmin()], q, atol=1e-4)
 print(f"true q = {q}: CE optimum {q}, focal optimum {p_star:.3f}")
+
+# Figure: focal loss against p_t for gamma = 0 (cross-entropy), 1, 2 and 5.
+import matplotlib.pyplot as plt
+
+pt = np.linspace(0.01, 1, 300)
+fig, ax = plt.subplots()
+for gamma, style in ((0, "-"), (1, "--"), (2, "-."), (5, ":")):
+    label = "gamma = 0 (cross-entropy)" if gamma == 0 else f"gamma = {gamma}"
+    ax.plot(pt, focal(pt, gamma), linestyle=style, label=label)
+at_09 = [focal(0.9, g) for g in (0, 1, 2, 5)]
+# Larger gamma, smaller loss at p_t = 0.9.
+assert np.all(np.diff(at_09) < 0)
+ax.axvline(0.9, color="grey", linewidth=0.8)
+ax.annotate(f"p_t = 0.9: CE {at_09[0]:.3f}, gamma 2 {at_09[2]:.5f}", (0.9, at_09[0]),
+            xytext=(0.3, 2.3), arrowprops={"arrowstyle": "->"}, fontsize=9)
+ax.set_xlim(0, 1)
+ax.set_ylim(0, 4)
+ax.set_xlabel("p_t, probability of the true class")
+ax.set_ylabel("loss")
+ax.legend(loc="upper right")
+fig.savefig("focal-loss.svg")
+plt.close(fig)
+print("figure: focal-loss.svg")

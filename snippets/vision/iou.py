@@ -72,3 +72,31 @@ d_bc = 1 - iou(boxes_b, c).diagonal()
 d_ac = 1 - iou(boxes_a, c).diagonal()
 assert np.all(d_ac <= d_ab + d_bc + 1e-12)
 print("1 - IoU satisfies the triangle inequality on 200 random triples")
+
+# Figure: IoU against a horizontal shift in pixels for a 10x10 and a 100x100 box.
+import matplotlib.pyplot as plt
+
+shifts = np.linspace(0, 20, 201)
+curves = {}
+fig, ax = plt.subplots()
+for w, style, marker in ((10, "-", "o"), (100, "--", "s")):
+    curve = iou([0, 0, w, w], np.c_[shifts, 0 * shifts, shifts + w, w + 0 * shifts])[0]
+    ax.plot(shifts, curve, linestyle=style, label=f"{w} x {w} box")
+    at2 = curve[shifts == 2][0]
+    ax.plot(2, at2, marker=marker, color="black")
+    ax.annotate(f"{at2:.3f}", (2, at2), xytext=(3, at2 + 0.03))
+    curves[w] = curve
+# The small box falls below IoU 0.5 after a third of its width, (w - s) / (w + s) = 1/2,
+# 3.3 pixels; the large box needs a 20-pixel shift to drop to the small box's IoU at 2 pixels.
+assert np.isclose(np.interp(-0.5, -curves[10], shifts), 10 / 3, atol=1e-3)
+assert np.isclose(curves[100][-1], curves[10][shifts == 2][0]) and curves[10][-1] == 0
+ax.axhline(0.5, color="grey", linewidth=0.8, linestyle=":")
+ax.text(14.5, 0.52, "IoU 0.5 (PASCAL VOC)", color="grey", fontsize=9)
+ax.set_xlim(0, 20)
+ax.set_ylim(0, 1.02)
+ax.set_xlabel("horizontal shift (pixels)")
+ax.set_ylabel("IoU with the unshifted box")
+ax.legend(loc="lower left")
+fig.savefig("iou-shift.svg")
+plt.close(fig)
+print("figure: iou-shift.svg")

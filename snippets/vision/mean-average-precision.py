@@ -93,3 +93,26 @@ assert np.isclose(per_thr[3], ap["COCO 101-point"])            # at 0.65 all thr
 assert np.allclose(per_thr[4:6], (34 * 1 + 33 * 2 / 3) / 101)  # from 0.70 the 0.667 box is a FP
 assert np.allclose(per_thr[6:], 34 / 101)                      # from 0.80 the 0.775 box too
 assert np.mean(per_thr) < ap["COCO 101-point"]
+
+# Figure: the example's precision-recall points and the interpolated envelope, whose area is
+# the all-point AP.
+import matplotlib.pyplot as plt
+
+env = envelope(prec)
+step_r, step_p = np.r_[0.0, rec], np.r_[env[0], env]   # env[i] holds on (rec[i-1], rec[i]]
+fig, ax = plt.subplots()
+ax.fill_between(step_r, step_p, step="pre", color="C0", alpha=0.15)
+ax.step(step_r, step_p, where="pre", label="interpolated envelope", color="C0")
+ax.plot(rec, prec, linestyle=":", marker="o", color="C1", label="precision at each rank")
+for k, (r, p) in enumerate(zip(rec, prec), start=1):
+    ax.annotate(str(k), (r, p), xytext=(6, -4), textcoords="offset points", fontsize=9)
+ax.text(0.35, 0.25, f"area = all-point AP = {ap['VOC2010+ all-point']:.4f}", fontsize=10)
+assert np.isclose(np.sum(np.diff(step_r) * step_p[1:]), ap["VOC2010+ all-point"])
+ax.set_xlim(0, 1.05)
+ax.set_ylim(0, 1.05)
+ax.set_xlabel("recall")
+ax.set_ylabel("precision")
+ax.legend(loc="lower left")
+fig.savefig("pr-curve.svg")
+plt.close(fig)
+print("figure: pr-curve.svg")

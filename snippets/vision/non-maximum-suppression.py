@@ -88,3 +88,29 @@ per_class = sorted(int(np.flatnonzero(labels == c)[i])
 offset = boxes + (labels * (boxes.max() + 1))[:, None]
 assert per_class == sorted(nms(offset, scores, 0.5)) == [0, 2, 3, 4]
 print("per-class NMS (E is another class): keep", "".join(names[i] for i in per_class))
+
+# Figure: the five boxes before NMS and the three that greedy NMS keeps at threshold 0.5.
+import matplotlib.pyplot as plt
+from matplotlib.patches import Rectangle
+
+kept = nms(boxes, scores, 0.5)
+fig, axes = plt.subplots(1, 2, sharex=True, sharey=True)
+styles = ["-", "--", ":", "-", "--"]
+label_at = [(0.5, 0.7), (11.5, 2), (0.5, 15.7), (20.5, 30.7), (21.5, 17.8)]  # beside each box
+for ax, show, title in ((axes[0], range(len(boxes)), "before NMS"),
+                        (axes[1], kept, "after NMS (IoU > 0.5 removed)")):
+    for i in show:
+        x0, y0, x1, y1 = boxes[i]
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, linewidth=1.5,
+                               linestyle=styles[i], edgecolor=f"C{i}"))
+        ax.text(*label_at[i], f"{names[i]} {scores[i]:.1f}", color=f"C{i}", fontsize=9)
+    ax.set_title(title, fontsize=11)
+    ax.set_aspect("equal")
+    ax.set_xlabel("x")
+axes[0].set_xlim(-2, 33)
+axes[0].set_ylim(-2, 34)
+axes[0].set_ylabel("y")
+assert "".join(names[i] for i in kept) == "ACD"
+fig.savefig("nms.svg")
+plt.close(fig)
+print("figure: nms.svg")

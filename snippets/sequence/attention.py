@@ -51,9 +51,9 @@ assert np.all(context <= H.max(axis=0) + 1e-12) and np.all(
 
 # Figure: self-attention over a short sentence. The embeddings are hand-set word-type
 # features, not a trained model: score(i, j) = A[type_i, type_j] - 0.3 |i - j|.
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
-words = "the cat sat on the mat because it was tired".split()
+words = ["the", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired"]
 types = ["det", "animal", "verb", "prep", "det", "thing", "conj", "pron", "verb", "adj"]
 kinds = ["det", "animal", "thing", "verb", "prep", "conj", "pron", "adj"]
 A = np.zeros((len(kinds), len(kinds)))

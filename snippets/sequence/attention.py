@@ -51,6 +51,7 @@ assert np.all(context <= H.max(axis=0) + 1e-12) and np.all(
 
 # Figure: self-attention over a short sentence. The embeddings are hand-set word-type
 # features, not a trained model: score(i, j) = A[type_i, type_j] - 0.3 |i - j|.
+import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 
 words = ["the", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired"]
@@ -74,12 +75,18 @@ assert words[int(W_self[it].argmax())] == "cat"  # "it" reads mostly from "cat"
 print(f"'it' attends to 'cat' with weight {W_self[it, 1]:.2f}, to 'mat' {W_self[it, 5]:.2f}")
 
 fig, ax = plt.subplots(figsize=(5.2, 4.4))
-im = ax.imshow(W_self, cmap="Greys", vmin=0)
+# pcolormesh, not imshow, and a colour bar with few levels: the SVG stays vector-only.
+levels = np.linspace(0, 0.6, 13)
+assert W_self.max() <= levels[-1]
+im = ax.pcolormesh(pos, pos, W_self, cmap="Greys", shading="nearest",
+                   norm=mcolors.BoundaryNorm(levels, 256))
+ax.invert_yaxis()
+ax.set_aspect("equal")
 ax.set_xticks(pos, words, rotation=45, ha="right")
 ax.set_yticks(pos, words)
 ax.grid(False)
 ax.set_xlabel("key (word attended to)")
 ax.set_ylabel("query (word attending)")
-fig.colorbar(im, ax=ax, label="attention weight")
+fig.colorbar(im, ax=ax, label="attention weight", ticks=levels[::2])
 fig.savefig("attention.svg")
 plt.close(fig)

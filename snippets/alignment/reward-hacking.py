@@ -61,3 +61,20 @@ fixed = np.array([tilted(np.array([1.0, 0.0]), b) for b in betas])
 assert np.all(np.diff(fixed[:, 2]) > 0)
 print(f"length-controlled reward: gold rises monotonically, to {fixed[-1, 2]:.2f}"
       f" at KL {fixed[-1, 0]:.2f}")
+
+# Figure: proxy and gold reward against KL from the reference (log axis).
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots()
+ax.semilogx(kls, proxies, "-", label="proxy reward (what is optimised)")
+ax.semilogx(kls, golds, "--", label="gold reward (what people want)")
+ax.semilogx(fixed[:, 0], fixed[:, 2], ":", color="grey",
+            label="gold, length-controlled reward model")
+ax.plot(kls[peak], golds[peak], "ko")
+ax.annotate(f"gold peaks at KL {kls[peak]:.2f}", (kls[peak], golds[peak]),
+            xytext=(kls[peak] * 3, golds[peak] - 4), arrowprops={"arrowstyle": "->"})
+ax.set_xlabel("KL from the reference policy (nats)")
+ax.set_ylabel("expected reward")
+ax.legend(loc="upper left", fontsize=9)
+fig.savefig("overoptimisation.svg")
+plt.close(fig)

@@ -50,3 +50,22 @@ for B in (1, 4, 16, 64, 256, 1024, 4096):
 assert np.isclose(bests[4] / bests[1], 4, rtol=0.05)  # linear regime
 assert bests[4096] / bests[1024] < 1.1                 # saturated: 4x batch, < 10% more lr
 print("B << B_noise: 4x the batch, about 4x the best lr; B >> B_noise: barely any change")
+
+# Figure: best step size against batch size (log-log) with its two asymptotes.
+import matplotlib.pyplot as plt
+
+Bs = np.geomspace(1, 4096, 200)
+fig, ax = plt.subplots()
+ax.loglog(Bs, eps_max / (1 + B_noise / Bs), "-",
+          label=r"$\epsilon_{\mathrm{opt}}(B) = \epsilon_{\max} / (1 + B_{\mathrm{noise}} / B)$")
+ax.loglog(list(bests), list(bests.values()), "ko", label="grid search (table above)")
+ax.loglog(Bs, eps_max * Bs / B_noise, ":", color="grey", label="linear scaling")
+ax.axhline(eps_max, color="grey", linestyle="--", linewidth=1, label=r"$\epsilon_{\max}$")
+ax.axvline(B_noise, color="C3", linewidth=1)
+ax.text(B_noise * 1.15, bests[1] * 1.5, rf"$B_{{\mathrm{{noise}}}}$ = {B_noise:.1f}", color="C3")
+ax.set_ylim(bests[1] / 2, eps_max * 2.5)
+ax.set_xlabel("batch size B")
+ax.set_ylabel("best learning rate")
+ax.legend(loc="upper left", fontsize=9)
+fig.savefig("best-lr.svg")
+plt.close(fig)

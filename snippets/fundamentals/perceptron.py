@@ -46,3 +46,24 @@ print(f"separable data: {len(y)} points, {mistakes} mistakes in {epochs} epochs"
 print(f"Novikoff bound (R / gamma)^2 = ({radius:.3f} / {gamma:.3f})^2 = {bound:.0f}")
 assert mistakes <= bound
 assert np.all(y * (xa @ w) > 0)
+
+# Figure: a sample of the separable data with the learned and the true boundary.
+import matplotlib.pyplot as plt
+
+show = rng.choice(len(y), size=150, replace=False)
+line = np.linspace(-1, 1, 2)
+fig, ax = plt.subplots()
+for label, sign, marker in [("y = +1", 1, "o"), ("y = -1", -1, "x")]:
+    pts = x[show][y[show] == sign]
+    ax.scatter(pts[:, 0], pts[:, 1], marker=marker, s=16, label=label)
+# w1 x1 + w2 x2 + b = 0  ->  x2 = -(w1 x1 + b) / w2
+ax.plot(line, -(w[0] * line + w[2]) / w[1], "k-", label="learned boundary")
+ax.plot(line, -(w_true[0] * line + w_true[2]) / w_true[1], "k:", label="true boundary")
+ax.set_xlim(-1, 1)
+ax.set_ylim(-1, 1)
+ax.set_aspect("equal")
+ax.set_xlabel("$x_1$")
+ax.set_ylabel("$x_2$")
+ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
+fig.savefig("perceptron.svg")
+plt.close(fig)

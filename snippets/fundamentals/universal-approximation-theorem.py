@@ -34,3 +34,19 @@ for n in [8, 16, 32, 64, 128]:
 ratios = np.array(errors[:-1]) / np.array(errors[1:])
 print("error ratio when N doubles:", ratios.round(2))
 assert np.all((ratios > 3.5) & (ratios < 4.5))  # second-order: doubling N quarters it
+
+# Figure: the target and the one-hidden-layer fits with few and with more units.
+import matplotlib.pyplot as plt
+
+xs = np.linspace(0, 1, 401)
+fig, ax = plt.subplots()
+ax.plot(xs, target(xs), color="black", linewidth=2.5, alpha=0.35, label=r"$\sin(2\pi x)$")
+for n, style in [(4, "--"), (16, "-")]:
+    fit = one_hidden_layer(n)(xs)
+    err = np.max(np.abs(fit - target(xs)))
+    ax.plot(xs, fit, style, label=f"N = {n} ReLU units, max error {err:.2f}")
+    print(f"figure: N = {n:2d}, max error on the plotted grid {err:.3f}")
+ax.set_xlabel("x")
+ax.legend(loc="lower left", fontsize=9)
+fig.savefig("relu-fits.svg")
+plt.close(fig)

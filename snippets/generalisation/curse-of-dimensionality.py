@@ -39,3 +39,27 @@ for d in dims:
 print("(max - min) / min    :", [f"{c:.3g}" for c in contrast])
 assert all(a > b for a, b in pairwise(contrast[1:]))  # falls from d = 2 on
 assert contrast[-1] < 0.15
+
+# Figure: farthest / nearest distance from a query to 500 uniform points, against d
+# (median over 20 queries; fresh samples, so the numbers differ a little from those above).
+import matplotlib.pyplot as plt
+
+fig_dims = np.unique(np.round(np.logspace(0, 3, 16)).astype(int))
+ratio = []
+for d in fig_dims:
+    x = rng.uniform(size=(500, d))
+    dist = np.linalg.norm(x[None, :, :] - rng.uniform(size=(20, 1, d)), axis=2)
+    ratio.append(np.median(dist.max(axis=1) / dist.min(axis=1)))
+ratio = np.array(ratio)
+print("farthest/nearest, d = 1, 10, 100, 1000:",
+      [f"{ratio[list(fig_dims).index(d)]:.3g}" for d in (1, 10, 100, 1000)])
+assert ratio[-1] < 1.15 and ratio[0] > 10
+
+fig, ax = plt.subplots()
+ax.loglog(fig_dims, ratio, "o-", label="median over 20 query points")
+ax.axhline(1.0, color="grey", linestyle="--", linewidth=1, label="ratio 1 (all equally far)")
+ax.set_xlabel("dimension d")
+ax.set_ylabel("farthest / nearest distance")
+ax.legend()
+fig.savefig("distance-ratio.svg")
+plt.close(fig)

@@ -69,3 +69,18 @@ for h, tol in ((3, 1e-12), (7, None)):
         assert gap < tol
     else:
         assert gap > 1e-3
+
+# Figure: the bias added to a score against the query-key distance, for four of the 8 heads.
+import matplotlib.pyplot as plt
+
+dist = np.arange(0, 65)
+fig, ax = plt.subplots()
+for h, style in [(0, "-"), (1, "--"), (3, "-."), (7, ":")]:
+    bias = last_row_bias(65, m[h])[::-1]  # by distance 0, 1, ..., 64
+    assert np.allclose(bias, -m[h] * dist)
+    ax.plot(dist, bias, style, linewidth=2, label=f"head {h + 1}, m = 1/{1 / m[h]:.0f}")
+ax.set_xlabel("distance i - j (tokens back)")
+ax.set_ylabel("bias added to the score")
+ax.legend(loc="lower left")
+fig.savefig("alibi-bias.svg")
+plt.close(fig)

@@ -34,6 +34,27 @@ assert np.allclose(top_p(p, 1.0), p)  # top-p with p = 1 is plain sampling
 assert (top_p(np.array([0.95, 0.03, 0.02]), 0.9) > 0).sum() == 1
 assert (top_p(np.full(10, 0.1), 0.85) > 0).sum() == 9
 
+# Figure: the distribution, its running total, and where top-k (k = 2) and top-p (0.8) cut.
+import matplotlib.pyplot as plt
+
+ranks = np.arange(1, len(p) + 1)
+n_k, n_p = (top_k(p, 2) > 0).sum(), (top_p(p, 0.8) > 0).sum()
+assert (n_k, n_p) == (2, 3)
+fig, ax = plt.subplots()
+ax.bar(ranks, p, color="C0", edgecolor="black", linewidth=0.6, label="p(token)")
+ax.plot(ranks, np.cumsum(p), "ks--", markersize=5, label="running total")
+ax.axhline(0.8, color="grey", linestyle=":", linewidth=1)
+for cut, text, side in [(n_k, "top-k, k = 2", "right"), (n_p, "top-p, p = 0.8", "left")]:
+    ax.axvline(cut + 0.5, color="C3", linewidth=1.5)
+    x_text = cut + 0.45 if side == "right" else cut + 0.55
+    ax.text(x_text, 0.45, f"{text}:\nkeep {cut}", color="C3", ha=side)
+ax.set_xticks(ranks, [f"token {r}" for r in ranks])
+ax.set_ylabel("probability")
+ax.set_ylim(0, 1.05)
+ax.legend(loc="upper left")
+fig.savefig("truncation.svg")
+plt.close(fig)
+
 
 # 2. Sequence search on a toy model: first token, then a second token given the first.
 first = {"A": 0.6, "B": 0.4}

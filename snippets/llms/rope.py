@@ -64,3 +64,22 @@ avg = [np.mean([ones @ rope(ones, t) for t in range(lo, lo + 32)])
 print("mean score of q = k = 1 at offsets 0, 64, 512, 4096 (+0..31):",
       np.round(avg, 2))
 assert avg[0] > avg[1] > avg[2] > avg[3]
+
+# Figure: the score of q = k = 1 against the offset (log axis, about 300 sampled offsets),
+# and its mean over the 32 offsets t .. t + 31, as in the check above.
+import matplotlib.pyplot as plt
+
+offsets = np.arange(0, 4096 + 32)
+score = rope(np.ones((len(offsets), d)), offsets[:, None]) @ ones
+csum = np.concatenate([[0.0], np.cumsum(score)])
+window = (csum[32:] - csum[:-32]) / 32  # window[t] = mean of score[t : t + 32]
+assert np.isclose(score[0], d) and np.allclose(window[[0, 64, 512, 4096]], avg)
+show = np.unique(np.geomspace(1, 4096, 300).astype(int))
+fig, ax = plt.subplots()
+ax.semilogx(show, score[show], linewidth=0.6, color="grey", label="score at offset t")
+ax.semilogx(show, window[show], "C0--", linewidth=2, label="mean over offsets t .. t + 31")
+ax.set_xlabel("relative offset t = m - n")
+ax.set_ylabel("score for q = k = 1 (d = 64)")
+ax.legend()
+fig.savefig("rope-decay.svg")
+plt.close(fig)

@@ -50,3 +50,17 @@ assert abs(var / T0**3 - num * np.log(2)) < 1e-6
 print("T = 0.01:", np.round(softmax(z / 0.01), 3), " T = 1000:", np.round(softmax(z / 1000), 3))
 assert softmax(z / 0.01)[0] > 0.999 and np.abs(softmax(z / 1000) - 0.2).max() < 1e-3
 
+
+# Figure: the next-token distribution of the five logits at T = 0.5, 1 and 2.
+import matplotlib.pyplot as plt
+
+tokens = np.arange(len(z))
+fig, ax = plt.subplots()
+for i, (T, hatch) in enumerate([(0.5, ""), (1.0, "//"), (2.0, "xx")]):
+    ax.bar(tokens + (i - 1) * 0.27, softmax(z / T), width=0.27, hatch=hatch,
+           edgecolor="black", linewidth=0.6, label=f"T = {T:g}")
+ax.set_xticks(tokens, [f"logit {v:g}" for v in z])
+ax.set_ylabel("probability")
+ax.legend()
+fig.savefig("temperature.svg")
+plt.close(fig)

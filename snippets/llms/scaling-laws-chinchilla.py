@@ -41,3 +41,22 @@ assert loss(70e9, 1.4e12) < loss(280e9, 300e9)
 # Kaplan-style allocation (N ~ C^0.73): the same 100x more compute goes mostly to N.
 for name, p in (("Kaplan", 0.73), ("Chinchilla", 0.5)):
     print(f"{name}: 100x compute -> N x{100**p:.1f}, D x{100 ** (1 - p):.1f}")
+
+# Figure: compute-optimal parameters and tokens against the compute budget, log-log.
+import matplotlib.pyplot as plt
+
+Cs = np.logspace(18, 26, 50)
+Ns, Ds = optimum(Cs)
+fig, ax = plt.subplots()
+ax.loglog(Cs, Ns, "-", label="optimal parameters N")
+ax.loglog(Cs, Ds, "--", label="optimal tokens D")
+ax.loglog([C, C], [N_opt, D_opt], "ko")
+ax.annotate(f"Gopher budget: N = {N_opt / 1e9:.0f}B, D = {D_opt / 1e12:.1f}T",
+            (C, N_opt), xytext=(1e19, 3e11), arrowprops={"arrowstyle": "->"})
+ax.set_xlabel("training compute C = 6ND (FLOPs)")
+ax.set_ylabel("parameters or tokens")
+ax.legend(loc="upper left")
+fig.savefig("chinchilla-optimum.svg")
+plt.close(fig)
+print(f"figure: at C = 1e21, N = {optimum(1e21)[0]:.2g}, D = {optimum(1e21)[1]:.2g};"
+      f" at C = 1e25, N = {optimum(1e25)[0]:.2g}, D = {optimum(1e25)[1]:.2g}")

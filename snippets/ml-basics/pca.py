@@ -41,3 +41,29 @@ print(
     f"reconstruction error {err:.4f} = sum of dropped eigenvalues {lam[k:].sum():.4f}"
 )
 assert np.isclose(err, lam[k:].sum())
+
+# Figure: 200 points drawn with the worked example's covariance [[2, 1], [1, 2]], and the
+# principal directions found from the sample, each drawn with length 2 sqrt(eigenvalue).
+import matplotlib.pyplot as plt
+
+P = rng.multivariate_normal([0.0, 0.0], [[2.0, 1.0], [1.0, 2.0]], size=200)
+Pc = P - P.mean(0)
+lam2, V2 = np.linalg.eigh(Pc.T @ Pc / (len(P) - 1))
+lam2, V2 = lam2[::-1], V2[:, ::-1]
+V2 = V2 * np.sign(V2[0])  # arrows point to the right
+angle = np.degrees(np.arccos(abs(V2[:, 0] @ [1, 1]) / np.sqrt(2)))
+print(f"sample of 200: eigenvalues {lam2.round(2)}, PC1 {angle:.1f} degrees from (1, 1)")
+assert angle < 10  # the sample's PC1 lies close to the diagonal
+
+fig, ax = plt.subplots()
+ax.plot(Pc[:, 0], Pc[:, 1], "o", markersize=3, alpha=0.5, color="grey")
+for i, style in [(0, "-"), (1, "--")]:
+    end = 2 * np.sqrt(lam2[i]) * V2[:, i]
+    ax.annotate("", end, (0, 0), arrowprops={"arrowstyle": "->", "linewidth": 2,
+                                             "linestyle": style})
+    ax.text(*(end + [0.2, 0.0]), f"PC{i + 1}, $\\lambda$ = {lam2[i]:.2f}", va="center")
+ax.set_aspect("equal")
+ax.set_xlabel("$x_1$ (centred)")
+ax.set_ylabel("$x_2$ (centred)")
+fig.savefig("pca.svg")
+plt.close(fig)

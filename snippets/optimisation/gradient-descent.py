@@ -59,3 +59,36 @@ assert abs(run(eta=5.0) - 3) < 1e-12  # eta = 5 converges (here in one step: eta
 assert abs(run(eta=15.0) - 3) < 1e-12  # eta = 15 still converges, oscillating
 assert abs(run(eta=21.0) - 3) > 1e3  # past 2 / M it diverges
 print("f = 0.05 (w-3)^2: eta=5 and eta=15 converge to 3, eta=21 diverges")
+
+# Figure: the path of gradient descent on the contours of a 2-weight least-squares loss
+# whose two features are correlated, so the bowl is a long, narrow valley.
+import matplotlib.pyplot as plt
+
+X2 = np.column_stack([X[:, 0], X[:, 0] + 0.4 * X[:, 1]])
+y2 = X2 @ np.array([2.0, -1.0]) + 0.1 * rng.normal(size=n)
+H2 = X2.T @ X2 / n  # Hessian of 0.5 * mean squared residual
+eig = np.linalg.eigvalsh(H2)
+eta2 = 1.6 / eig[-1]  # below the stability limit 2 / M
+path = [np.array([-1.0, 3.0])]
+for _ in range(40):
+    path.append(path[-1] - eta2 * X2.T @ (X2 @ path[-1] - y2) / n)
+path = np.array(path)
+losses2 = 0.5 * np.mean((path @ X2.T - y2) ** 2, axis=1)
+assert np.all(np.diff(losses2) < 0)  # every step lowers the loss
+print(f"2-D figure: condition number {eig[-1] / eig[0]:.1f}, eta = 1.6 / M,"
+      f" loss {losses2[0]:.3f} -> {losses2[-1]:.4f} in 40 steps")
+
+g1, g2 = np.meshgrid(np.linspace(-2, 5, 80), np.linspace(-4, 4, 80))
+grid = np.stack([g1.ravel(), g2.ravel()], axis=1)
+L2 = (0.5 * np.mean((grid @ X2.T - y2) ** 2, axis=1)).reshape(g1.shape)
+fig, ax = plt.subplots()
+ax.contour(g1, g2, L2, levels=np.geomspace(0.01, 40, 10), colors="grey",
+           linewidths=0.8)
+ax.plot(path[:, 0], path[:, 1], "o-", markersize=3, color="C0", label="gradient descent")
+w2_star = np.linalg.lstsq(X2, y2, rcond=None)[0]
+ax.plot(*w2_star, "k*", markersize=12, label="minimum")
+ax.set_xlabel("$w_1$")
+ax.set_ylabel("$w_2$")
+ax.legend(loc="upper right")
+fig.savefig("gd-path.svg")
+plt.close(fig)

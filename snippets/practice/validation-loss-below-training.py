@@ -48,3 +48,41 @@ val_loss = -np.log(target[0])                             # same prediction, har
 print(f"label smoothing eps={eps}, K={K}: best training loss {train_floor:.4f}, "
       f"its validation loss {val_loss:.4f}")
 assert val_loss < train_floor
+
+# Figure: 20 epochs of mini-batch SGD on the regression data of part 2, now with inverted
+# dropout (p = 0.3) on the inputs. Per epoch: the reported training loss (dropout on,
+# averaged over the epoch), and at the end of the epoch the eval-mode losses.
+import matplotlib.pyplot as plt
+
+p_fig, epochs = 0.3, 20
+theta = np.zeros(10)
+curves = {"train (reported)": [], "train (eval mode)": [], "validation": []}
+for _ in range(epochs):
+    batch_losses = []
+    for i in range(0, 2000, 20):
+        keep = rng.random((20, 10)) >= p_fig
+        xb, yb = xs_tr[i:i + 20] * keep / (1 - p_fig), ys_tr[i:i + 20]
+        err = xb @ theta - yb
+        batch_losses.append(np.mean(err**2))
+        theta -= 0.001 * 2 * xb.T @ err / len(yb)
+    curves["train (reported)"].append(np.mean(batch_losses))
+    curves["train (eval mode)"].append(np.mean((xs_tr @ theta - ys_tr) ** 2))
+    curves["validation"].append(np.mean((xs_va @ theta - ys_va) ** 2))
+tr, tr_eval, va = (np.array(c) for c in curves.values())
+assert np.all(va < tr)                       # validation below training in every epoch
+assert np.all(np.abs(va - tr_eval) < 0.05 * va)  # in eval mode, training ~ validation
+print(f"with dropout p = {p_fig}, epoch {epochs}: reported training loss {tr[-1]:.3f}, "
+      f"eval-mode training {tr_eval[-1]:.3f}, validation {va[-1]:.3f}")
+
+ep = np.arange(1, epochs + 1)
+fig, ax = plt.subplots()
+ax.plot(ep, tr, "o-", label="training loss, dropout on (reported)")
+ax.plot(ep, va, "s--", label="validation loss, eval mode")
+ax.plot(ep, tr_eval, ":", color="grey", linewidth=2, label="training set, eval mode")
+ax.set_xticks(ep[::2] + 1)
+ax.set_xlabel("epoch")
+ax.set_ylabel("mean squared error")
+ax.set_ylim(0, None)
+ax.legend()
+fig.savefig("dropout-curves.svg")
+plt.close(fig)

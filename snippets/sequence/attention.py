@@ -48,3 +48,45 @@ print(
 assert np.all(context <= H.max(axis=0) + 1e-12) and np.all(
     context >= H.min(axis=0) - 1e-12
 )
+
+# Figure: self-attention over a short sentence. The embeddings are hand-set word-type
+# features, not a trained model: score(i, j) = A[type_i, type_j] - 0.3 |i - j|.
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+
+words = ["the", "cat", "sat", "on", "the", "mat", "because", "it", "was", "tired"]
+types = ["det", "animal", "verb", "prep", "det", "thing", "conj", "pron", "verb", "adj"]
+kinds = ["det", "animal", "thing", "verb", "prep", "conj", "pron", "adj"]
+A = np.zeros((len(kinds), len(kinds)))
+for src, dst, val in [
+    ("det", "animal", 2), ("det", "thing", 2), ("animal", "verb", 1),
+    ("animal", "adj", 1), ("verb", "animal", 2), ("verb", "prep", 1),
+    ("prep", "thing", 2), ("thing", "prep", 1), ("conj", "verb", 1),
+    ("pron", "animal", 4), ("pron", "thing", 1.5), ("adj", "pron", 2),
+    ("adj", "animal", 1),
+]:
+    A[kinds.index(src), kinds.index(dst)] = val
+ti = np.array([kinds.index(t) for t in types])
+pos = np.arange(len(words))
+W_self = softmax(A[ti][:, ti] - 0.3 * np.abs(pos[:, None] - pos[None, :]))
+assert np.allclose(W_self.sum(axis=1), 1.0)
+it = words.index("it")
+assert words[int(W_self[it].argmax())] == "cat"  # "it" reads mostly from "cat"
+print(f"'it' attends to 'cat' with weight {W_self[it, 1]:.2f}, to 'mat' {W_self[it, 5]:.2f}")
+
+fig, ax = plt.subplots(figsize=(5.2, 4.4))
+# pcolormesh, not imshow, and a colour bar with few levels: the SVG stays vector-only.
+levels = np.linspace(0, 0.6, 13)
+assert W_self.max() <= levels[-1]
+im = ax.pcolormesh(pos, pos, W_self, cmap="Greys", shading="nearest",
+                   norm=mcolors.BoundaryNorm(levels, 256))
+ax.invert_yaxis()
+ax.set_aspect("equal")
+ax.set_xticks(pos, words, rotation=45, ha="right")
+ax.set_yticks(pos, words)
+ax.grid(False)
+ax.set_xlabel("key (word attended to)")
+ax.set_ylabel("query (word attending)")
+fig.colorbar(im, ax=ax, label="attention weight", ticks=levels[::2])
+fig.savefig("attention.svg")
+plt.close(fig)

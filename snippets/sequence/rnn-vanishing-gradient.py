@@ -46,3 +46,22 @@ show("tanh, s=1.0", ortho)
 big = jacobian_norms(3.0)
 assert big[100] > 1e6
 show("tanh, s=3.0", big)
+
+# Figure: the norm against the number of steps back, log scale.
+import matplotlib.pyplot as plt
+
+steps = np.arange(1, T + 1)
+fig, ax = plt.subplots()
+for label, norms, style in [
+    ("tanh, s = 3", big, "-"),
+    ("linear, s = 0.9 ($= 0.9^t$)", lin, "-."),
+    ("tanh, s = 1", ortho, "--"),
+    ("tanh, s = 0.9", small, ":"),
+]:
+    ax.semilogy(steps, [norms[t] for t in steps], style, label=label)
+ax.axhline(1.0, color="grey", linewidth=0.8)
+ax.set_xlabel("steps back, t")
+ax.set_ylabel(r"$\|\partial h_t / \partial h_0\|_2$")
+ax.legend(loc="lower left", fontsize=9)
+fig.savefig("gradient-norm.svg")
+plt.close(fig)

@@ -72,3 +72,24 @@ print(
     "2-class softmax     :", round(two, 6), "= sigmoid(a-b) =", round(sigmoid(a - b), 6)
 )
 assert abs(two - sigmoid(a - b)) < 1e-12
+
+# Figure: the three probabilities of the worked example as the temperature varies.
+import matplotlib.pyplot as plt
+
+temps = np.geomspace(0.05, 20, 241)
+probs = np.array([softmax(z / T) for T in temps])  # one row per temperature
+assert (np.diff(probs[:, 0]) < 0).all() and (np.diff(probs[:, 2]) > 0).all()
+fig, ax = plt.subplots()
+for i, (style, marker) in enumerate((("-", "o"), ("--", "s"), ("-.", "^"))):
+    ax.plot(temps, probs[:, i], linestyle=style, label=f"logit {z[i]:g}")
+    marked = [softmax(z / T)[i] for T in (0.1, 1.0, 10.0)]
+    ax.plot((0.1, 1.0, 10.0), marked, marker=marker, linestyle="none", color=f"C{i}")
+ax.axhline(1 / 3, color="grey", linestyle=":", linewidth=1)
+ax.text(0.06, 1 / 3 + 0.02, "uniform 1/3", fontsize=9)
+ax.set_xscale("log")
+ax.set_xlabel("temperature T (markers at T = 0.1, 1, 10)")
+ax.set_ylabel("softmax(z / T)")
+ax.legend(loc="center right", fontsize=9)
+fig.savefig("temperature.svg")
+plt.close(fig)
+print("figure              : temperature.svg")

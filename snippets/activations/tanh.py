@@ -41,3 +41,21 @@ print(
     round(sigmoid(z).mean(), 3),
 )
 assert abs(np.tanh(z).mean()) < 0.01 and abs(sigmoid(z).mean() - 0.5) < 0.01
+
+# Figure: tanh and its derivative against the sigmoid and its derivative.
+import matplotlib.pyplot as plt
+
+xs, ts, dts = x[::40], t[::40], dt[::40]  # 401 points, step 0.04
+s = sigmoid(xs)
+assert dts.max() == 1.0 and (s * (1 - s)).max() == 0.25  # peaks 1 and 1/4, both at x = 0
+fig, ax = plt.subplots()
+ax.plot(xs, ts, label="tanh(x)")
+ax.plot(xs, dts, linestyle="--", label="tanh'(x) = 1 - tanh²(x)")
+ax.plot(xs, s, linestyle="-.", label="sigmoid(x)")
+ax.plot(xs, s * (1 - s), linestyle=":", linewidth=2, label="sigmoid'(x)")
+ax.set_xlim(-6, 6)
+ax.set_xlabel("x")
+ax.legend(loc="lower right", fontsize=9)
+fig.savefig("tanh.svg")
+plt.close(fig)
+print("figure                       : tanh.svg")

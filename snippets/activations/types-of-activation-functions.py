@@ -63,3 +63,36 @@ z = np.array([2.0, 1.0, 0.1])
 p = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
 print("softmax([2, 1, 0.1]):", np.round(p, 3), "sum", round(p.sum(), 12))
 assert abs(p.sum() - 1) < 1e-12
+
+# Figure: the rectifiers and the smooth gated activations on one axis. Leaky ReLU is drawn
+# with slope 0.1 (not 0.01) so that its negative part is visible next to ReLU's.
+import matplotlib.pyplot as plt
+
+xs = np.linspace(-4, 3, 351)
+curves = {
+    "ReLU": (ACTS["ReLU"](xs), "-"),
+    "leaky ReLU (slope 0.1)": (np.where(xs > 0, xs, 0.1 * xs), (0, (6, 2))),
+    "ELU (α = 1)": (ACTS["ELU"](xs), "-."),
+    "GELU": (ACTS["GELU"](xs), (0, (1, 1.5))),
+    "swish": (ACTS["swish"](xs), (0, (4, 1, 1, 1, 1, 1))),
+}
+fig, ax = plt.subplots()
+for name, (y, style) in curves.items():
+    ax.plot(xs, y, linestyle=style, linewidth=1.8, label=name)
+for name, marker in (("swish", "v"), ("GELU", "o")):
+    g = grid[(grid > -4) & (grid < 0)]
+    y = ACTS[name](g)
+    i = y.argmin()
+    assert y[i] == rows[name][2]  # the global minimum on [-20, 20] lies in view
+    ax.plot(g[i], y[i], marker=marker, color="black", markersize=6, linestyle="none")
+    where = (-3.9, 0.45) if name == "swish" else (0.3, -0.7)
+    ax.annotate(f"{name} min {y[i]:.4f}", (g[i], y[i]), xytext=where,
+                fontsize=9, arrowprops={"arrowstyle": "->", "linewidth": 0.8})
+ax.set_xlim(-4, 3)
+ax.set_ylim(-1.2, 3)
+ax.set_xlabel("z")
+ax.set_ylabel("f(z)")
+ax.legend(loc="upper left", fontsize=9)
+fig.savefig("activations.svg")
+plt.close(fig)
+print("figure: activations.svg")

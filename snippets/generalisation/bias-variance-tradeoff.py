@@ -52,3 +52,28 @@ bias_l = [r[1][0] for r in by_lam]
 var_l = [r[1][1] for r in by_lam]
 assert np.all(np.diff(bias_d) < 0) and np.all(np.diff(var_d) > 0)  # more capacity
 assert np.all(np.diff(bias_l) > 0) and np.all(np.diff(var_l) < 0)  # stronger penalty
+
+# Figure: bias^2, variance and expected test error against the polynomial degree.
+import matplotlib.pyplot as plt
+
+degrees = np.arange(1, 12)
+curves = np.array([decompose(d, 1e-6)[:2] for d in degrees])  # columns: bias^2, variance
+total = curves.sum(axis=1) + sigma**2
+best = degrees[total.argmin()]
+print(f"lowest expected test error {total.min():.4f} at degree {best} (of 1-11)")
+assert 1 < best < 11  # a U-shape: the best capacity is in the middle
+fig, ax = plt.subplots()
+ax.plot(degrees, curves[:, 0], marker="o", label="bias²")
+ax.plot(degrees, curves[:, 1], marker="s", linestyle="--", label="variance")
+ax.plot(degrees, total, marker="^", linestyle="-", linewidth=2,
+        label="expected test error = bias² + variance + σ²")
+ax.axhline(sigma**2, color="grey", linestyle=":", label=f"noise σ² = {sigma**2:.2f}")
+ax.plot(best, total.min(), marker="*", color="black", markersize=12, linestyle="none")
+ax.set_xticks(degrees)
+ax.set_xlabel("polynomial degree (model complexity)")
+ax.set_ylabel("squared error")
+ax.set_ylim(0, 0.6)
+ax.legend(fontsize=9, loc="upper center")
+fig.savefig("bias-variance.svg")
+plt.close(fig)
+print("figure: bias-variance.svg")

@@ -43,3 +43,21 @@ assert all(a > b for a, b in pairwise(plain[4:]))  # second descent after p = n
 assert plain[-1] < plain[:4].min()  # the widest model beats every p < n model
 assert plain[-1] < null  # ... and the trivial predictor
 assert np.all(ridge <= plain + 1e-9) and ridge.max() < null + 0.05  # ridge: no peak
+
+# Figure: median test MSE against the number of features, on log-log axes.
+import matplotlib.pyplot as plt
+
+fig, ax = plt.subplots()
+ax.plot(ps, plain, marker="o", label="minimum-norm least squares")
+ax.plot(ps, ridge, marker="s", linestyle="--", label="ridge, tuned strength")
+ax.axhline(null, color="grey", linestyle=":", label=f"always predict 0 ({null:.2f})")
+ax.axvline(n, color="black", linewidth=0.8)
+ax.text(n / 1.08, 60, f"p = n = {n}:\ninterpolation\nthreshold", fontsize=9, va="top", ha="right")
+ax.set_xscale("log")
+ax.set_yscale("log")
+ax.set_xlabel("number of features p")
+ax.set_ylabel("median test MSE (log scale)")
+ax.legend(fontsize=9, loc="upper right")
+fig.savefig("double-descent.svg")
+plt.close(fig)
+print("figure: double-descent.svg")

@@ -65,3 +65,49 @@ print("smallest |w|, L1 subgrad:", f"{np.abs(w_sub).min():.2e}")
 assert set(np.flatnonzero(w_true)) <= set(np.flatnonzero(active))
 assert np.sum(w_l1 == 0) >= 12
 assert np.sum(w_l2 == 0) == 0 and np.sum(w_sub == 0) == 0
+
+# 4. Figure: the constrained view. Minimise the quadratic loss (w - c)^T A (w - c) over
+# the L1 ball |w1| + |w2| <= 1 and the L2 ball w1^2 + w2^2 <= 1, by scanning the boundary
+# (c lies outside both balls, so the optimum is on the boundary).
+import matplotlib.pyplot as plt
+
+c = np.array([2.0, 0.9])  # unconstrained optimum
+a_mat = np.array([[1.0, 0.45], [0.45, 0.6]])
+theta = np.linspace(-np.pi, np.pi, 3601)  # contains 0, i.e. the corner (1, 0)
+ray = np.stack([np.cos(theta), np.sin(theta)], axis=1)
+balls = {"L1: |w1| + |w2| ≤ 1": ray / np.abs(ray).sum(axis=1, keepdims=True),
+         "L2: w1² + w2² ≤ 1": ray}
+
+
+def quad_loss(w):
+    diff = w - c
+    return np.einsum("...i,ij,...j->...", diff, a_mat, diff)
+
+
+g1, g2 = np.meshgrid(np.linspace(-1.5, 3.2, 95), np.linspace(-1.5, 2.2, 75))
+surface = quad_loss(np.stack([g1, g2], axis=-1))
+fig, axes = plt.subplots(1, 2, sharey=True)
+best = {}
+for ax, (name, edge) in zip(axes, balls.items()):
+    losses = quad_loss(edge)
+    w_opt = edge[losses.argmin()]
+    best[name[:2]] = w_opt
+    ax.fill(edge[::20, 0], edge[::20, 1], color="C0", alpha=0.25, linewidth=1.2,
+            edgecolor="C0")
+    ax.contour(g1, g2, surface, levels=[0.2, 0.7, 1.4], colors="grey", linewidths=0.7)
+    ax.contour(g1, g2, surface, levels=[losses.min()], colors="C1", linewidths=1.6,
+               linestyles="--")
+    ax.plot(*c, marker="x", color="black", linestyle="none")
+    ax.plot(*w_opt, marker="o", color="C3", markersize=7, linestyle="none")
+    ax.annotate(f"({w_opt[0]:.2f}, {w_opt[1]:.2f})", w_opt, xytext=(w_opt[0] - 0.2, -1.2),
+                fontsize=9, arrowprops={"arrowstyle": "->"})
+    ax.set_title(name, fontsize=10)
+    ax.set_aspect("equal")
+    ax.set_xlabel("w1")
+axes[0].set_ylabel("w2")
+print("constrained optimum, L1 ball:", best["L1"].round(3), " L2 ball:", best["L2"].round(3))
+assert best["L1"][1] == 0.0 and best["L1"][0] == 1.0  # a corner: w2 exactly 0
+assert np.all(np.abs(best["L2"]) > 0.4)  # on the circle, both weights stay non-zero
+fig.savefig("constraints.svg")
+plt.close(fig)
+print("figure: constraints.svg")

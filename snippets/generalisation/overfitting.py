@@ -37,3 +37,34 @@ assert results[1][1] > 2 * results[3][1]
 assert results[3][1] < 2 * sigma**2
 assert results[11][1] > 10 * results[3][1]
 print(f"noise floor sigma^2 = {sigma**2:.2f}")
+
+# Figure: train and test MSE for every degree from 0 to 11.
+import matplotlib.pyplot as plt
+
+degrees = np.arange(12)
+curves = []
+for degree in degrees:
+    coef = legendre.legfit(x_train, y_train, degree)
+    curves.append([np.mean((legendre.legval(x, coef) - y) ** 2)
+                   for x, y in ((x_train, y_train), (x_test, y_test))])
+curves = np.array(curves)
+best = int(curves[:, 1].argmin())
+print(f"lowest test MSE over degrees 0-11: {curves[best, 1]:.3f} at degree {best}")
+assert 1 < best < 11 and np.all(np.diff(curves[:, 0]) <= 1e-12)
+floor_y = 1e-3  # the degree-11 training error (about 1e-26) is drawn at the bottom edge
+fig, ax = plt.subplots()
+ax.plot(degrees, np.maximum(curves[:, 0], floor_y), marker="o", label="training MSE")
+ax.plot(degrees, curves[:, 1], marker="s", linestyle="--", label="test MSE")
+ax.axhline(sigma**2, color="grey", linestyle=":", label=f"noise floor σ² = {sigma**2:.2f}")
+ax.axvline(best, color="black", linewidth=0.8)
+ax.annotate("training MSE ≈ 0:\n12 parameters fit 12 points", (11, floor_y),
+            xytext=(4.3, 0.0016), fontsize=9, arrowprops={"arrowstyle": "->"})
+ax.set_yscale("log")
+ax.set_ylim(floor_y * 0.8, 1e5)
+ax.set_xticks(degrees)
+ax.set_xlabel("polynomial degree (capacity)")
+ax.set_ylabel("mean squared error (log scale)")
+ax.legend(fontsize=9, loc="upper left")
+fig.savefig("train-test.svg")
+plt.close(fig)
+print("figure: train-test.svg")

@@ -46,3 +46,42 @@ print(
 )
 assert np.isclose(roc_auc(y10, s10), auc) and np.isclose(r10, r)
 assert np.isclose(p10, 4 / 24)
+
+# Figure: ROC and precision-recall curves, for the 10 examples and with 10x negatives.
+import matplotlib.pyplot as plt
+
+
+def curves(y, s):
+    """FPR, TPR (= recall) and precision at each distinct score used as the threshold."""
+    pred = s[None, :] >= np.unique(s)[::-1, None]  # one row per threshold, high to low
+    tp_c, fp_c = (pred & (y == 1)).sum(axis=1), (pred & (y == 0)).sum(axis=1)
+    return fp_c / np.sum(y == 0), tp_c / np.sum(y == 1), tp_c / (tp_c + fp_c)
+
+
+fig, (ax_roc, ax_pr) = plt.subplots(1, 2)
+for (yy, ss, name), style, marker in (((y, s, "10 examples"), "-", "o"),
+                                      ((y10, s10, "10x negatives"), "--", "s")):
+    fpr, tpr, prec = curves(yy, ss)
+    ax_roc.plot(np.r_[0, fpr], np.r_[0, tpr], linestyle=style, marker=marker, markersize=3,
+                label=name)
+    ax_pr.plot(tpr, prec, linestyle=style, marker=marker, markersize=3, label=name)
+    at = np.sum(np.unique(ss) >= 0.5) - 1  # the threshold 0.5 acts like the score 0.6
+    ax_pr.plot(tpr[at], prec[at], marker="*", markersize=11, color="black", linestyle="none")
+    if name == "10x negatives":
+        assert np.allclose(fpr, curves(y, s)[0]) and np.allclose(tpr, curves(y, s)[1])
+        assert np.isclose(prec[at], p10)
+ax_roc.plot([0, 1], [0, 1], color="grey", linestyle=":", linewidth=1)
+ax_roc.plot(2 / 5, 4 / 5, marker="*", markersize=11, color="black", linestyle="none")
+ax_roc.text(0.45, 0.15, f"AUC = {auc:.2f}\nfor both", fontsize=9)
+ax_roc.set_xlabel("false positive rate")
+ax_roc.set_ylabel("true positive rate (recall)")
+ax_pr.set_xlabel("recall")
+ax_pr.set_ylabel("precision")
+ax_pr.set_ylim(0, 1.05)
+ax_pr.legend(fontsize=8, loc="lower left")
+for ax in (ax_roc, ax_pr):
+    ax.set_aspect("equal")
+fig.tight_layout()
+fig.savefig("roc-pr.svg")
+plt.close(fig)
+print("figure: roc-pr.svg")

@@ -51,3 +51,32 @@ print(f"test NLL  before {nll0:.3f}  after {nll1:.3f}")
 assert abs(T - 3.0) < 0.15
 assert np.array_equal(z_test.argmax(1), (z_test / T).argmax(1))
 assert ece1 < 0.02 and ece0 > 0.1
+
+# Figure: reliability diagram on the test set, with the 15 confidence bins of the ECE.
+import matplotlib.pyplot as plt
+
+
+def reliability(z, y, bins=15, min_count=50):
+    """Mean confidence and accuracy of every bin holding at least min_count examples."""
+    p = softmax(z)
+    conf, correct = p.max(1), p.argmax(1) == y
+    idx = np.minimum((conf * bins).astype(int), bins - 1)
+    keep = [b for b in range(bins) if np.sum(idx == b) >= min_count]
+    return np.array([[conf[idx == b].mean(), correct[idx == b].mean()] for b in keep])
+
+
+before, after = reliability(z_test, y_test), reliability(z_test / T, y_test)
+assert np.all(before[:, 1] < before[:, 0])  # every bin: accuracy below confidence
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 1], color="grey", linestyle=":", label="perfect calibration")
+ax.plot(*before.T, marker="o", label=f"before (ECE {ece0:.3f})")
+ax.plot(*after.T, marker="s", linestyle="--", label=f"after T = {T:.2f} (ECE {ece1:.3f})")
+ax.set_xlabel("mean confidence in bin (max softmax probability)")
+ax.set_ylabel("accuracy in bin")
+ax.set_xlim(0, 1)
+ax.set_ylim(0, 1)
+ax.set_aspect("equal")
+ax.legend(fontsize=9, loc="upper left")
+fig.savefig("reliability.svg")
+plt.close(fig)
+print("figure: reliability.svg")

@@ -63,3 +63,30 @@ for eta in (5.0, 10.0, 19.0, 21.0):
         w -= eta * a_flat * w
     print(f"a = 0.1, eta = {eta:4.1f}: |w_200| = {abs(w):.2e}")
     assert (abs(w) < 1e-3) == (eta < 2 / a_flat)
+
+# Figure: the loss f(w_t) = a/2 w_t^2 against the step for the four rates of the table.
+import matplotlib.pyplot as plt
+
+t = np.arange(steps + 1)
+fig, ax = plt.subplots()
+styles = {0.01: ("-", "o"), 0.25: ("-", "D"), 0.45: ("--", "s"), 0.55: ("-.", "^")}
+for name, eta in cases.items():
+    loss = a / 2 * run(eta) ** 2
+    style, marker = styles[eta]
+    if eta == 1 / a:  # loss is exactly 0 from step 1: draw it falling off the log axis
+        assert loss[0] == 2.0 and (loss[1:] == 0).all()
+        ax.plot([0, 1], [loss[0], 1e-9], linestyle=style, marker=marker, markevery=[0],
+                label=name + ": 0 after 1 step")
+        continue
+    ax.plot(t, loss, linestyle=style, marker=marker, markersize=4, label=name)
+assert a / 2 * run(0.55)[-1] ** 2 > 1000 and a / 2 * run(0.01)[-1] ** 2 > 0.3
+ax.set_yscale("log")
+ax.set_ylim(1e-6, 1e4)
+ax.set_xlim(0, steps)
+ax.set_xticks(range(0, steps + 1, 5))
+ax.set_xlabel("step t")
+ax.set_ylabel("loss 2 w² (log scale)")
+ax.legend(fontsize=9, loc="lower left")
+fig.savefig("loss-by-rate.svg")
+plt.close(fig)
+print("figure: loss-by-rate.svg")

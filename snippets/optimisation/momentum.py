@@ -64,3 +64,46 @@ print(
     f"constant gradient: step {abs(v):.3f} = eta * g / (1 - beta) = "
     f"{eta * g / (1 - beta):.3f}"
 )
+
+# Figure: the first 40 iterates from (1, 10) on the loss contours, plain GD against heavy
+# ball with the same step eta = 2 / (L + mu) and beta = 0.8. Momentum damps the zig-zag
+# across the steep direction (per-step factor sqrt(0.8) = 0.89 instead of 0.98) and moves
+# faster along the flat one.
+import matplotlib.pyplot as plt
+
+
+def path(eta, beta, start=(1.0, 10.0), n=40):
+    x, v = np.array(start), np.zeros(2)
+    pts = [x]
+    for _ in range(n):
+        v = beta * v - eta * grad(x)
+        x = x + v
+        pts.append(x)
+    return np.array(pts)
+
+
+p_gd, p_hb = path(eta_gd, 0.0), path(eta_gd, 0.8)
+d_gd, d_hb = np.linalg.norm(p_gd[-1]), np.linalg.norm(p_hb[-1])
+print(f"distance to the minimum after 40 steps from (1, 10): GD {d_gd:.2f}, "
+      f"momentum 0.8 {d_hb:.2f}")
+assert d_hb < d_gd / 10
+# the zig-zag: the steep coordinate after 20 steps, as a fraction of its start
+assert abs(p_hb[20, 0]) < 0.2 < abs(p_gd[20, 0])
+
+u = np.linspace(-1.5, 1.5, 121)
+w = np.linspace(-3, 11, 141)
+U, W = np.meshgrid(u, w)
+fig, ax = plt.subplots()
+ax.contour(U, W, 0.5 * (L_ * U**2 + mu * W**2), levels=[0.02, 0.1, 0.3, 0.6, 1.0],
+           colors="grey", linewidths=0.7)
+ax.plot(*p_gd.T, linestyle="-", marker="o", markersize=3, linewidth=0.8,
+        label=f"gradient descent, eta = {eta_gd:.2f}")
+ax.plot(*p_hb.T, linestyle="--", marker="s", markersize=3, linewidth=1.2,
+        label=f"momentum, eta = {eta_gd:.2f}, beta = 0.8")
+ax.plot(0, 0, marker="*", color="black", markersize=10, linestyle="none")
+ax.set_xlabel("steep direction (curvature 1)")
+ax.set_ylabel("flat direction (curvature 0.01)")
+ax.legend(fontsize=9, loc="lower left")
+fig.savefig("paths.svg")
+plt.close(fig)
+print("figure: paths.svg")

@@ -65,3 +65,25 @@ for t in range(1, 201):
         assert np.allclose(np.abs(update), 1.0)  # exactly alpha * sign(g_1)
 assert step[200] < 0.4 * step[1]
 assert spread[1] > 30 and spread[10] < 3 and spread[200] < 1.5
+
+# Figure: the warm-up + cosine schedule computed above (every 25th step, and the peak).
+import matplotlib.pyplot as plt
+
+idx = np.union1d(np.arange(0, total, 25), [warmup - 1, mid, total - 1])
+fig, ax = plt.subplots()
+ax.plot(idx, lrs[idx] * 1e4, label="warm-up + cosine decay")
+ax.axhline(floor * 1e4, color="grey", linestyle=":", linewidth=1)
+ax.axvline(warmup - 1, color="grey", linestyle="--", linewidth=0.8)
+ax.annotate(f"peak {peak:.0e} at step {warmup - 1}", (warmup - 1, peak * 1e4),
+            xytext=(2500, 3.1), arrowprops={"arrowstyle": "->"})
+ax.plot(mid, lrs[mid] * 1e4, marker="o", color="black", linestyle="none")
+ax.annotate(f"(peak + floor) / 2 at step {mid}", (mid, lrs[mid] * 1e4), xytext=(6500, 2.2),
+            arrowprops={"arrowstyle": "->"})
+ax.text(total - 100, floor * 1e4 + 0.08, f"floor {floor:.0e}", ha="right", fontsize=9)
+ax.set_xlim(0, total)
+ax.set_ylim(0, 3.4)
+ax.set_xlabel("step")
+ax.set_ylabel("learning rate (× 1e-4)")
+fig.savefig("schedule.svg")
+plt.close(fig)
+print("figure: schedule.svg")

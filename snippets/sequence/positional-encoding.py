@@ -77,3 +77,42 @@ print(f"PE[p + {k}] = R_{k} PE[p] for p = 0, 50, 150 (R_{k} independent of p)")
 # Dot products depend only on the offset.
 assert np.isclose(pe[10] @ pe[15], pe[100] @ pe[105])
 print(f"PE[10].PE[15] = {pe[10] @ pe[15]:.4f} = PE[100].PE[105]")
+
+# Figure: the encoding for 50 positions and d = 32 as a heat map. The values are binned into
+# 9 colour levels and each run of equal cells is drawn as one rectangle, so the SVG stays
+# small vector paths (an embedded raster image is not allowed in the site's figures).
+import matplotlib.pyplot as plt
+from matplotlib.colors import BoundaryNorm
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+
+n_pos, d_fig, levels = 50, 32, 9
+pe_fig, freq_fig = sinusoidal(n_pos, d_fig)
+bounds = np.linspace(-1, 1, levels + 1)
+level = np.clip(np.digitize(pe_fig, bounds) - 1, 0, levels - 1)
+# dimension 0 (wavelength 2 pi) runs through every colour; the last pair barely moves
+assert len(np.unique(level[:, 0])) == levels
+assert len(np.unique(level[:, -2])) == len(np.unique(level[:, -1])) == 1
+cmap = plt.get_cmap("RdBu_r", levels)
+fig, ax = plt.subplots()
+for lv in range(levels):
+    verts, codes = [], []
+    for j in range(d_fig):  # one row of the heat map per dimension
+        inside = np.r_[0, (level[:, j] == lv).astype(int), 0]
+        edges = np.flatnonzero(np.diff(inside))
+        for a, b in zip(edges[::2], edges[1::2]):
+            verts += [(a, j), (b, j), (b, j + 1), (a, j + 1), (a, j)]
+            codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    if verts:
+        ax.add_patch(PathPatch(Path(verts, codes), facecolor=cmap(lv), edgecolor="none"))
+ax.set_xlim(0, n_pos)
+ax.set_ylim(d_fig, 0)
+ax.grid(False)
+ax.set_xlabel("position")
+ax.set_ylabel("dimension (even: sin, odd: cos)")
+mappable = plt.cm.ScalarMappable(norm=BoundaryNorm(bounds, levels), cmap=cmap)
+fig.colorbar(mappable, ax=ax, ticks=[-1, 0, 1], label="PE value")
+fig.savefig("sinusoidal.svg")
+plt.close(fig)
+print(f"figure: sinusoidal.svg ({n_pos} positions, d = {d_fig}; wavelengths "
+      f"{2 * np.pi / freq_fig[0]:.2f} to {2 * np.pi / freq_fig[-1]:.0f})")

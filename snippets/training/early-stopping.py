@@ -60,3 +60,25 @@ print(f"|w| stopped {np.linalg.norm(best_w):.2f}, ridge {np.linalg.norm(w_ridge)
       f"unregularised fit {np.linalg.norm(w_ls):.1f}")
 assert gap < 0.1 and abs(val_ridge - best_val) < 0.1 * best_val
 assert np.linalg.norm(w_ls) > 10 * np.linalg.norm(best_w)
+
+# Figure: training and validation loss against the epoch (log axis, 300 sampled epochs),
+# with the best epoch and the epoch where patience runs out.
+import matplotlib.pyplot as plt
+
+ep = np.unique(np.r_[np.geomspace(1, len(history), 300).astype(int), best_epoch, stopped_at])
+fig, ax = plt.subplots()
+ax.plot(ep, train_hist[ep - 1], label="training MSE")
+ax.plot(ep, val_hist[ep - 1], linestyle="--", label="validation MSE")
+ax.axvline(best_epoch, color="black", linewidth=1,
+           label=f"best epoch {best_epoch} (weights restored)")
+ax.axvline(stopped_at, color="grey", linestyle=":", linewidth=1.5,
+           label=f"stop at epoch {stopped_at} (patience {patience})")
+ax.plot(best_epoch, best_val, marker="o", color="black", linestyle="none")
+ax.set_xscale("log")
+ax.set_ylim(0, 0.8)
+ax.set_xlabel("epoch (full-batch gradient step)")
+ax.set_ylabel("mean squared error")
+ax.legend(fontsize=9, loc="upper center")
+fig.savefig("early-stopping.svg")
+plt.close(fig)
+print("figure: early-stopping.svg")

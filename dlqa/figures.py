@@ -102,9 +102,12 @@ def figure_errors(catalogue, results) -> list[ContentError]:
     and is only a drawing."""
     drawn = {site_path(r.path, name): (r, svg) for r in results if r.ok
              for name, svg in r.figures.items()}
+    failed = {r.path for r in results if not r.ok}
     errors = []
     for q in catalogue.questions:
         where = f"docs/{q.path}"
+        if failed.intersection(q.snippets):
+            continue  # the snippet's own failure is the one error to report
         for line, alt, path in references(q):
             if not alt:
                 errors.append(ContentError(where, f"the figure {path} has no alt text: write "

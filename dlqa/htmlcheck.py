@@ -12,6 +12,7 @@ an image or other resource must come from the site itself).
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -117,7 +118,8 @@ def source_line(source: str, snippet: str) -> int | None:
     """The first line of the page's source that contains `snippet` (case-insensitive)."""
     needle = snippet.lower()
     for number, line in enumerate(source.splitlines(), start=1):
-        if needle and needle in line.lower():
+        # The parser decoded entities ("jav&#x61;script:"): compare with the decoded line too.
+        if needle and (needle in line.lower() or needle in html.unescape(line).lower()):
             return number
     return None
 

@@ -101,7 +101,8 @@ def test_a_hostile_page_fails_the_build_and_is_not_published(scratch, name):
     scratch.edit(PAGE, ANCHOR, f"{ANCHOR}\n\n{attack}\n")
     build = scratch.build()
     assert build.returncode != 0
-    assert f"{PAGE}:40: " in build.stderr and message in build.stderr, build.stderr[-1500:]
+    line = 40 + attack.count("\n")  # the attack's last line holds what is refused
+    assert f"{PAGE}:{line}: " in build.stderr and message in build.stderr, build.stderr[-1500:]
     assert not (scratch.root / "site" / "fundamentals" / "tensor.html").exists()
 
 

@@ -2,7 +2,8 @@
 
 A snippet is code from a stranger's pull request. Inside the sandbox it sees a read-only
 view of only what Python and NumPy need (the system libraries, the interpreter, the virtual
-environment), its own file, and one writable temporary directory; it has no network (a new,
+environment), its own file, and one writable temporary directory; no shell or other program
+to run (the folders of programs are empty); it has no network (a new,
 empty network namespace), its own process tree, and limits on memory, processes and file
 size. Whatever the Python code calls (ctypes, raw system calls, `_posixsubprocess`), the
 kernel enforces these limits. The audit hook in `dlqa/sandbox.py` still runs inside, for
@@ -30,6 +31,10 @@ MAX_PROCESSES = 32
 MAX_FILE_BYTES = 64 * 1024**2
 _SYSTEM = ("/usr", "/etc/ld.so.cache", "/etc/alternatives")
 _MERGED = ("/bin", "/lib", "/lib32", "/lib64", "/sbin")  # symlinks into /usr, or folders
+# Folders of programs, hidden behind empty ones: a snippet finds no shell or other command
+# to run, only the Python interpreter that runs it.
+_PROGRAMS = ("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", "/usr/libexec",
+             "/usr/games")
 INSTALL_HINT = ("install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf "
                 "install bubblewrap; Arch: pacman -S bubblewrap), or, on a trusted machine "
                 f"with trusted pages only, set {OPT_OUT}=1")
@@ -102,11 +107,18 @@ def command(argv: list[str], workdir: Path, readable: list[Path]) -> list[str]:
     for path in _SYSTEM:
         args += _ro(path)
     args += _merged_usr()
-    for prefix in {sys.base_prefix, sys.prefix, sys.exec_prefix}:
+    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+    for folder in _PROGRAMS:
+        if os.path.isdir(folder):
+            args += ["--tmpfs", folder]
+    interpreter = os.path.realpath(sys.executable)
+    if interpreter.startswith(_PROGRAMS):  # e.g. /usr/bin/python3.11: bring it back alone
+        args += ["--ro-bind", interpreter, interpreter]
+    # After the tmpfs mounts, which would hide anything under /tmp (a checkout there, say).
+    for prefix in sorted({sys.base_prefix, sys.prefix, sys.exec_prefix}):
         if not prefix.startswith("/usr"):
             args += _ro(prefix)
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-    for path in readable:  # after /tmp's tmpfs, which would hide a file under /tmp
+    for path in readable:
         args += _ro(path.resolve())
     args += ["--bind", str(workdir), str(workdir), "--chdir", str(workdir), "--"]
     return args + argv

@@ -78,3 +78,13 @@ def test_site_shows_the_api_reference_from_docstrings(site):
         assert f'id="{name}"' in html, name
         opening = " ".join(obj.__doc__.replace("`", "").split()[:8])
         assert opening in text, name
+
+
+def test_readme_states_the_number_of_questions_and_topics(repo):
+    from dlqa.catalogue import load_catalogue
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"\*\*([\d,]+) questions in (\d+) topics\.\*\*", readme)
+    assert found, "README states the size of the encyclopedia"
+    count = len(load_catalogue(repo, check=False).questions)
+    assert (int(found[1].replace(",", "")), int(found[2])) == (count, len(repo.topics))

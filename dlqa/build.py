@@ -136,14 +136,14 @@ class Build:
             return markdown.replace(pages.HOME_TOPICS_MARKER, pages.home_topics(self.catalogue))
         question = self.catalogue.by_id.get(Path(page.file.src_uri).stem)
         if question is None or question.path != page.file.src_uri:
-            return markdown
+            return pages.level_controls(markdown)
         page.meta["dlqa_id"] = question.id
         # Material's search indexes meta "tags" with a boost of a million, so one prefix match
         # on a tag ("at" -> "attention") would outrank every title; the page shows its tags.
         page.meta.pop("tags", None)
         changed = gitdates.page_changed(self.dates, question.path, question.snippets)
         reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
-        return (pages.question_header(question) + markdown
+        return (pages.question_header(question) + pages.label_sections(markdown)
                 + pages.question_footer(question, self.catalogue, changed, reviewed))
 
     def check_html(self, html: str, page) -> str:

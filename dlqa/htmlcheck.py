@@ -49,7 +49,7 @@ FORM_ATTRIBUTES = {
     "form": set(), "fieldset": set(), "legend": set(),
 }
 # Attributes the build itself adds (generated pages' hooks for the study script).
-DATA_ATTRIBUTES = frozenset({"data-dlqa-id"})
+DATA_ATTRIBUTES = frozenset({"data-dlqa-id", "data-dlqa-label"})
 _STYLE = re.compile(r"^\s*text-align:\s*(left|right|center);?\s*$")
 _LINK_SCHEMES = ("http:", "https:", "mailto:")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")

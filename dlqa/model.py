@@ -1,7 +1,7 @@
 """The Question model: one question page, parsed and validated.
 
 A page is `docs/<topic>/<id>.md`: YAML front matter (the fields of `FrontMatter`) and a
-Markdown body with the sections in `SECTIONS`. The hooks, the CLI and the tests all parse
+Markdown body with the sections of `dlqa.pageformat.SECTIONS`. The hooks, the CLI and the tests all parse
 pages through `Question.from_file`.
 """
 
@@ -10,26 +10,17 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
-from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from dlqa import yamlio
+from dlqa import pageformat, yamlio
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.repo import Repo
 
-LEVELS = ("beginner", "intermediate", "advanced")
 # What `dlqa new` writes where the author has still to write; a page containing it fails.
 PLACEHOLDER = "TODO(dlqa)"
-# (heading, required) in the order a page must have them.
-SECTIONS = (
-    ("Short answer", True),
-    ("Explanation", True),
-    ("Code", False),
-    ("Common mistakes", True),
-    ("Follow-up questions", True),
-)
+
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"\s*$', re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -44,7 +35,7 @@ class FrontMatter(BaseModel):
     id: str
     title: str
     aliases: list[str] = []
-    level: Literal["beginner", "intermediate", "advanced"]
+    level: str
     tags: list[str]
     sources: list[str] = []
     related: list[str] = []
@@ -56,6 +47,13 @@ class FrontMatter(BaseModel):
         for slug in [value] if isinstance(value, str) else value:
             if not _ID.match(slug):
                 raise ValueError(f"{slug!r} is not an id (lower-case words joined by '-')")
+        return value
+
+    @field_validator("level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        if value not in pageformat.LEVELS:
+            raise ValueError(f"must be one of {', '.join(pageformat.LEVELS)}, not {value!r}")
         return value
 
     @field_validator("title")
@@ -245,8 +243,8 @@ def _explain(err: dict) -> str:
     """What is wrong with a field, and what to write instead."""
     if err["type"] == "missing":
         return "is required; add it to the front matter (see CONTRIBUTING.md)"
-    if err["type"] == "literal_error":
-        return f"must be one of {', '.join(LEVELS)}, not {err['input']!r}"
+    if err["type"] == "value_error":  # one of the validators above: its own message
+        return str((err.get("ctx") or {}).get("error", err["msg"]))
     return f"{err['msg']} (got {err['input']!r}); see CONTRIBUTING.md for the field's format"
 
 
@@ -275,9 +273,10 @@ def _sections(body: str, where: str, body_line: int) -> tuple[dict[str, str], li
             texts[current].append(line)
         elif line.strip() and first_text is None:
             first_text = number
-    known = [name for name, _ in SECTIONS]
+    sections = [(s.heading, s.required) for s in pageformat.SECTIONS]
+    known = [name for name, _ in sections]
     lines = dict(found)
-    missing = [name for name, required in SECTIONS if required and name not in texts]
+    missing = [name for name, required in sections if required and name not in texts]
     for name, number in found:
         if name not in known:
             # A misnamed section is one mistake: name the missing section it stands for.
@@ -292,13 +291,13 @@ def _sections(body: str, where: str, body_line: int) -> tuple[dict[str, str], li
                 where, f"unknown section '## {name}'; {hint}sections are: {', '.join(known)} "
                 "(use '###' for subsections)", number))
     for name in missing:
-        after = [n for n, _ in SECTIONS[known.index(name) + 1:] if n in lines]
+        after = [n for n, _ in sections[known.index(name) + 1:] if n in lines]
         errors.append(ContentError(
             where, f"the section '## {name}' is missing; add it"
             + (f" before '## {after[0]}'" if after else " at the end")
             + f" (sections: {', '.join(known)})",
             lines[after[0]] if after else None))
-    for name, _ in SECTIONS:
+    for name, _ in sections:
         if name in texts and not "".join(texts[name]).strip():
             errors.append(ContentError(
                 where, f"the section '## {name}' is empty; write it or, if it is optional, "

@@ -8,8 +8,9 @@ from __future__ import annotations
 import posixpath
 import re
 
+from dlqa import pageformat
 from dlqa.catalogue import Catalogue
-from dlqa.model import LEVELS, Question
+from dlqa.model import Question
 
 
 def _link(q: Question, from_page: str) -> str:
@@ -32,6 +33,37 @@ def topic_page(catalogue: Catalogue, topic: str) -> str:
 
 
 HOME_TOPICS_MARKER = "<!-- dlqa:topics -->"
+# The study pages' level controls, made from dlqa.pageformat.LEVELS.
+LEVEL_OPTIONS_MARKER = "<!-- dlqa:level-options -->"
+LEVEL_INPUTS_MARKER = "<!-- dlqa:level-inputs -->"
+_SECTION_HEADING = re.compile(r"^## (.+?)\s*$", re.MULTILINE)
+
+
+def label_sections(markdown: str) -> str:
+    """Give each known section heading its practice-mode label (`data-dlqa-label`), which
+    the study script shows on the section's button ("Show answer")."""
+    labels = pageformat.section_labels()
+
+    def label(match: re.Match) -> str:
+        heading = match.group(1)
+        if heading not in labels:
+            return match.group(0)
+        return f'## {heading} {{ data-dlqa-label="{labels[heading]}" }}'
+    return _SECTION_HEADING.sub(label, markdown)
+
+
+def level_controls(markdown: str) -> str:
+    """The study pages' level <option>s and per-level number inputs."""
+    options = "\n".join(f'<option value="{level}">{label}</option>'
+                        for level, label in pageformat.LEVELS.items())
+    defaults = (2, 2, 1)
+    inputs = "\n".join(
+        f'<label for="dlqa-mock-{level}">{label}</label>\n<input type="number" '
+        f'id="dlqa-mock-{level}" name="{level}" min="0" max="20" '
+        f'value="{defaults[i] if i < len(defaults) else 1}">'
+        for i, (level, label) in enumerate(pageformat.LEVELS.items()))
+    return (markdown.replace(LEVEL_OPTIONS_MARKER, options)
+            .replace(LEVEL_INPUTS_MARKER, inputs))
 
 
 def home_topics(catalogue: Catalogue) -> str:
@@ -47,10 +79,10 @@ def home_topics(catalogue: Catalogue) -> str:
 def levels_page(catalogue: Catalogue) -> str:
     lines = ["# Questions by level", "",
              "Every question, grouped by the level at which interviewers usually ask it.", ""]
-    for level in LEVELS:
+    for level, label in pageformat.LEVELS.items():
         chosen = sorted((q for q in catalogue.questions if q.level == level),
                         key=lambda q: q.title)
-        lines += [f"## {level.capitalize()} ({len(chosen)})", ""]
+        lines += [f"## {label} ({len(chosen)})", ""]
         lines += [f"- {_link(q, 'levels.md')}" for q in chosen]
         lines.append("")
     return "\n".join(lines)
@@ -132,7 +164,7 @@ def question_header(q: Question) -> str:
     question is asked.
     """
     tags = " ".join(f"[{t}](../tags.md#{t})" for t in q.tags)
-    lines = [f"# {q.title}", "", f"**{q.level.capitalize()}** · tags: {tags}",
+    lines = [f"# {q.title}", "", f"**{pageformat.level_label(q.level)}** · tags: {tags}",
              "{ .dlqa-meta }", ""]
     if q.aliases:
         lines += ["Also asked as: " + " · ".join(f"*{a}*" for a in q.aliases),

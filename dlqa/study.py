@@ -17,14 +17,14 @@ import posixpath
 import re
 from pathlib import Path
 
+from dlqa import pageformat
 from dlqa.catalogue import Catalogue
-from dlqa.model import LEVELS
 
 CATALOGUE_JS = "assets/dlqa/catalogue.js"
 ANSWERS_DIR = "assets/dlqa/answers"
 
-_SHORT_ANSWER = re.compile(r'<h2 id="short-answer"[^>]*>.*?</h2>(.*?)(?=<h2\b|</article>)',
-                           re.DOTALL)
+_SHORT_ANSWER = re.compile(
+    r'<h2\b[^>]*\bid="short-answer"[^>]*>.*?</h2>(.*?)(?=<h2\b|</article>)', re.DOTALL)
 _LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -36,7 +36,7 @@ def _js_assign(name: str, data: object) -> str:
 def catalogue_data(catalogue: Catalogue, directory_urls: bool) -> dict:
     """The levels, the topics in navigation order, and one small record per question."""
     return {
-        "levels": list(LEVELS),
+        "levels": [{"id": level, "label": label} for level, label in pageformat.LEVELS.items()],
         "topics": [{"id": t.id, "title": t.title} for t in catalogue.repo.topics.values()],
         "questions": [
             {"id": q.id, "title": q.title, "url": q.site_url(directory_urls),

@@ -9,9 +9,8 @@ import re
 
 import pytest
 
-from dlqa import pages, study
+from dlqa import pageformat, pages, study
 from dlqa.catalogue import load_catalogue
-from dlqa.model import LEVELS
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +26,7 @@ def _assigned(js: str, prefix: str, suffix: str = ";\n"):
 
 def test_catalogue_data_has_every_question_with_its_url(catalogue, repo):
     data = study.catalogue_data(catalogue, directory_urls=False)
-    assert data["levels"] == list(LEVELS)
+    assert data["levels"] == [{"id": k, "label": v} for k, v in pageformat.LEVELS.items()]
     assert [t["id"] for t in data["topics"]] == list(repo.topics)
     assert len(data["questions"]) == len(catalogue.questions)
     for record, q in zip(data["questions"], catalogue.questions, strict=True):
@@ -139,3 +138,40 @@ def test_study_pages_are_built_and_linked(site):
     assert 'href="study/index.html"' in home
     assert 'href="mock-interview.html"' in (site / "study" / "index.html").read_text()
     assert 'src="javascripts/study.js"' in home and 'href="stylesheets/study.css"' in home
+
+
+def test_the_page_format_is_declared_once(monkeypatch, repo):
+    """A change to dlqa.pageformat reaches the model, the generated pages, the study pages'
+    controls, the study script's data and the practice-mode labels."""
+    from pathlib import Path
+
+    from dlqa.errors import ContentErrors
+    from dlqa.model import Question
+
+    monkeypatch.setattr(pageformat, "LEVELS", {**pageformat.LEVELS, "expert": "Expert"})
+    monkeypatch.setattr(pageformat, "SECTIONS", tuple(
+        pageformat.Section(s.heading, s.required, s.label.upper()) for s in pageformat.SECTIONS))
+    catalogue = load_catalogue(repo, check=False)
+    assert {"id": "expert", "label": "Expert"} in study.catalogue_data(catalogue, False)["levels"]
+    assert '<option value="expert">Expert</option>' in pages.level_controls(
+        pages.LEVEL_OPTIONS_MARKER)
+    assert 'name="expert"' in pages.level_controls(pages.LEVEL_INPUTS_MARKER)
+    assert "## Expert (0)" in pages.levels_page(catalogue)
+    assert 'data-dlqa-label="ANSWER"' in pages.label_sections("## Short answer\n\nx\n")
+    softmax = (repo.docs_dir / "activations" / "softmax.md").read_text(encoding="utf-8")
+    expert = Question.from_text(softmax.replace("level: beginner", "level: expert"),
+                                Path(repo.docs_dir / "activations" / "softmax.md"), repo)
+    assert expert.level == "expert"
+    monkeypatch.setattr(pageformat, "LEVELS", {"beginner": "Beginner"})
+    with pytest.raises(ContentErrors, match="must be one of beginner"):
+        Question.from_text(softmax.replace("level: beginner", "level: expert"),
+                           Path(repo.docs_dir / "activations" / "softmax.md"), repo)
+
+
+def test_practice_labels_come_from_the_page_format(site):
+    html = (site / "activations" / "softmax.html").read_text(encoding="utf-8")
+    for section in pageformat.SECTIONS:
+        assert f'data-dlqa-label="{section.label}"' in html, section.heading
+    study_page = (site / "study" / "mock-interview.html").read_text(encoding="utf-8")
+    for level, label in pageformat.LEVELS.items():
+        assert f'name="{level}"' in study_page and label in study_page

@@ -14,14 +14,9 @@
   var root = ownUrl ? new URL("../", ownUrl)
     : new URL(typeof __md_scope !== "undefined" ? __md_scope : "./", location.href);
 
-  var SECTION_LABELS = {
-    "Short answer": "answer",
-    "Explanation": "explanation",
-    "Code": "code",
-    "Common mistakes": "common mistakes",
-    "Follow-up questions": "follow-up questions",
-  };
-  var LEVEL_NAMES = { beginner: "Beginner", intermediate: "Intermediate", advanced: "Advanced" };
+  // The page format (levels, sections) is declared once, in dlqa/pageformat.py: the build
+  // gives each section heading its label (data-dlqa-label), puts the levels in the
+  // catalogue, and makes the study pages' level controls.
 
   /* ---- storage: scoped to this copy of the site, like Material's own settings ---- */
 
@@ -64,12 +59,6 @@
   function button(label, className, attrs) {
     return make("button", Object.assign({ type: "button", class: className, text: label },
       attrs || {}));
-  }
-
-  function headingText(heading) {
-    var copy = heading.cloneNode(true);
-    copy.querySelectorAll(".headerlink").forEach(function (link) { link.remove(); });
-    return copy.textContent.trim();
   }
 
   function siteUrl(rel) {
@@ -242,7 +231,7 @@
       if (node.classList.contains("dlqa-sources") || node.classList.contains("dlqa-id")) {
         footer = true;
       } else if (node.tagName === "H2") {
-        var what = SECTION_LABELS[headingText(node)];
+        var what = node.dataset.dlqaLabel;
         current = what ? { heading: node, what: what, nodes: [] } : null;
         if (current) sections.push(current);
       } else if (current) {
@@ -349,11 +338,17 @@
 
   function levelCounts(form) {
     var counts = {};
-    Object.keys(LEVEL_NAMES).forEach(function (level) {
-      var value = parseInt(form.elements[level].value, 10);
-      counts[level] = isNaN(value) || value < 0 ? 0 : Math.min(value, 50);
+    form.querySelectorAll('input[type="number"]').forEach(function (input) {
+      var value = parseInt(input.value, 10);
+      counts[input.name] = isNaN(value) || value < 0 ? 0 : Math.min(value, 50);
     });
     return counts;
+  }
+
+  function levelNames(catalogue) {
+    var names = {};
+    catalogue.levels.forEach(function (level) { names[level.id] = level.label; });
+    return names;
   }
 
   function setupMock() {
@@ -366,7 +361,7 @@
 
     function showTotal() {
       var counts = levelCounts(form);
-      var n = counts.beginner + counts.intermediate + counts.advanced;
+      var n = Object.keys(counts).reduce(function (sum, level) { return sum + counts[level]; }, 0);
       total.textContent = n === 1 ? "1 question" : n + " questions";
     }
 
@@ -382,7 +377,7 @@
         stage.hidden = true;
         stage.replaceChildren();
         form.hidden = false;
-        if (focus) form.elements.beginner.focus();
+        if (focus) form.querySelector('input[type="number"]').focus();
       }
 
       function show(state, focus) {
@@ -420,7 +415,7 @@
         quit.addEventListener("click", restart);
         stage.replaceChildren(
           make("p", { class: "dlqa-mock-progress", text: "Question " + (index + 1) + " of "
-            + state.ids.length + " · " + LEVEL_NAMES[q.level] + " · " + topicTitles[q.topic] }),
+            + state.ids.length + " · " + levelNames(catalogue)[q.level] + " · " + topicTitles[q.topic] }),
           heading,
           make("p", {}, [toggle]),
           panel,
@@ -468,7 +463,7 @@
       function deal(counts, topic) {
         var chosen = [];
         var short = [];
-        Object.keys(LEVEL_NAMES).forEach(function (level) {
+        Object.keys(levelNames(catalogue)).forEach(function (level) {
           var pool = catalogue.questions.filter(function (q) {
             return q.level === level && (!topic || q.topic === topic);
           });

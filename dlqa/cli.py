@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from dlqa import dedup
-from dlqa.catalogue import load_catalogue, question_files
+from dlqa.catalogue import Catalogue, load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.model import PLACEHOLDER
 from dlqa.repo import Repo
@@ -31,13 +31,15 @@ def slugify(question: str, max_words: int = 6) -> str:
     return "-".join(words[:max_words]) or "question"
 
 
-def _pages(repo: Repo) -> dict:
+def _catalogue_and_phrasings(repo: Repo) -> tuple[Catalogue, dict[str, list[str]]]:
+    """The catalogue (unchecked: `similar` and `new` must work on a broken checkout too) and
+    each question's title and aliases."""
     catalogue = load_catalogue(repo, check=False)
     return catalogue, {q.id: q.phrasings for q in catalogue.questions}
 
 
 def cmd_similar(args, repo: Repo) -> int:
-    catalogue, phrasings = _pages(repo)
+    catalogue, phrasings = _catalogue_and_phrasings(repo)
     ranked = dedup.rank(args.text, phrasings, args.top)
     by_id = catalogue.by_id
     if args.json:
@@ -85,7 +87,7 @@ def cmd_new(args, repo: Repo) -> int:
         print(f"error: unknown topic {args.topic!r}; topics: {', '.join(repo.topics)}",
               file=sys.stderr)
         return 2
-    _, phrasings = _pages(repo)
+    _, phrasings = _catalogue_and_phrasings(repo)
     qid = args.id or slugify(args.question)
     ranked = dedup.rank(args.question, phrasings, 3)
     for pid, match in ranked:

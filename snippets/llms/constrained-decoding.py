@@ -12,7 +12,7 @@ DEAD = -1
 
 
 def step(state, ch):
-    """DFA transition on one character; states 0..6, 6 accepts."""
+    """DFA transition on one character; states 0..7, 6 accepts, 7 = inside the digits."""
     if state == 0:
         return 1 if ch == "{" else DEAD
     if state == 1:
@@ -57,7 +57,17 @@ for s in range(N_STATES):
             MASK[s, t] = s in ACCEPT
         else:
             NEXT[s, t] = walk(s, tok)
-            MASK[s, t] = NEXT[s, t] != DEAD   # every live state of this DFA can still accept
+            MASK[s, t] = NEXT[s, t] != DEAD   # valid because every live state can still accept
+
+
+def can_accept(state, seen=()):
+    if state in ACCEPT:
+        return True
+    nxt = {walk(state, ch) for ch in '{}":ab0123456789x '} - {DEAD, state, *seen}
+    return any(can_accept(n, (*seen, state)) for n in nxt)
+
+
+assert all(can_accept(s) for s in range(N_STATES))
 # Every state the decoder can reach has some allowed token, so it never gets stuck.
 assert all(MASK[s].any() for s in range(N_STATES))
 

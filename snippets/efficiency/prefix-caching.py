@@ -49,7 +49,7 @@ _, prefix_cache = prefill(system)
 for user in users:
     full_logits, _ = prefill(system + user)
     cached_logits, _ = prefill(user, prefix_cache)
-    assert np.allclose(full_logits, cached_logits, atol=1e-12)
+    assert np.allclose(full_logits, cached_logits, rtol=0, atol=1e-12)
 without = sum(len(system) + len(u) for u in users)
 with_cache = len(system) + sum(len(u) for u in users)
 print(f"3 requests: logits with the reused prefix cache equal full prefill "

@@ -83,9 +83,16 @@ p_inv = sum(a.size for a in inv)
 assert p_inv == t * d * (d + 9 + d) == 14_016      # h*w*t*d*(d + k^2 + d') MACs, Sandler et al.
 assert macs == H * W * t * d * (d + 9 + d)
 assert hidden.shape == (H, W, t * d) and y.shape == x.shape
-full = 9 * d * d                                   # one plain 3x3 conv at 32 channels
+full = 9 * (t * d) ** 2                            # a full 3x3 conv at 192 channels
+share_1x1 = (inv[0].size + inv[2].size) / p_inv
+assert share_1x1 > 0.8 and inv[1].size < full / 100
 print(f"inverted residual 32-192-192-32: {p_inv:,} weights, {macs:,} MACs on 14x14;"
-      f" one plain 3x3 conv 32->32: {full:,} weights")
+      f" 1x1 share {share_1x1:.0%}")
+print(f"depthwise 3x3 on 192 ch: {inv[1].size:,} weights; a full 3x3 conv at 192 ch:"
+      f" {full:,}")
+share_b = (bott[0].size + bott[2].size) / p_bott
+assert share_b < 0.5                               # the bottleneck's 3x3 holds most weights
+print(f"bottleneck: 1x1 share {share_b:.0%}, 3x3 share {bott[1].size / p_bott:.0%}")
 print(f"widest tensor inside: {hidden.shape[2]} channels; shortcut carries {d}")
 
 # 3. Why the projection is linear: a ReLU in a narrow space destroys information.
@@ -99,7 +106,7 @@ for n in (2, 3, 5, 15, 30):
     for _ in range(20):
         T = rng.normal(size=(2, n))
         feats = relu(pts @ T)
-        back = feats @ np.linalg.lstsq(feats, pts, rcond=None)[0]
+        back = feats @ np.linalg.solve(feats.T @ feats, feats.T @ pts)  # least squares
         e.append(np.mean(np.sum((back - pts) ** 2, 1)) / np.mean(np.sum(pts**2, 1)))
     errs[n] = float(np.mean(e))
 print("relative error after ReLU in n dims:",

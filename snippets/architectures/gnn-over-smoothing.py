@@ -47,6 +47,7 @@ for _ in range(64):
     E.append(energy(X))
 ratios = np.array(E[1:]) / np.array(E[:-1])
 assert np.all(ratios <= s**2 * (1 + 1e-9))
+assert abs(ratios[-1] / s**2 - 1) < 0.01          # the slowest mode sets the late rate
 print(f"eigenvalues of A_hat: top {mu[-1]:.3f}, next {mu[-2]:.3f}, lowest {mu[0]:.3f};"
       f" bound s^2 = {s**2:.3f}")
 print("energy after k layers:", ", ".join(f"k={k}: {E[k]:.2e}" for k in (0, 2, 8, 32, 64)))

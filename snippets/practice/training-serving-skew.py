@@ -92,3 +92,7 @@ for j, name in enumerate(names):
         assert p_join < 0.01 and m_join > 0.99
 
 assert acc_offline - acc_bug > 0.1 and acc_offline - acc_join > 0.05
+# The unit bug makes every prediction positive: accuracy is just the base rate.
+z_bug = np.c_[(F_bug - mu) / sd, np.ones(len(F_bug))] @ w
+assert np.all(z_bug > 0) and acc_bug == float(np.mean(label[te]))
+print(f"share of positive labels in the held-out requests: {np.mean(label[te]):.3f}")

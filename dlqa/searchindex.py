@@ -12,40 +12,65 @@ import html
 import json
 from pathlib import Path
 
+import yaml
+
 # Sections of a question page whose text stays in the index; of the others only the
 # heading is kept.
 INDEXED_SECTIONS = frozenset({"short-answer"})
 
 
-def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[str]) -> dict:
+TERMS_FILE = "search-terms.yaml"
+
+
+def load_terms(path: Path, page_ids: set[str]) -> dict[str, list[str]]:
+    """The search terms of data/search-terms.yaml: page id -> abbreviations, short names and
+    synonyms a candidate types but the page's title and aliases do not spell out (issue #22).
+    Raises ValueError for an id that is not a page or a list that is not short strings."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    problems = [f"{path.name}: {qid!r} is not a page id" for qid in data if qid not in page_ids]
+    problems += [f"{path.name}: {qid}: terms must be a list of strings"
+                 for qid, terms in data.items()
+                 if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms)]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return {qid: list(terms) for qid, terms in data.items()}
+
+
+def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[str],
+         terms: dict[str, list[str]] | None = None) -> dict:
     """`index` (Material's search_index.json) with text kept only where readers search.
 
-    `question_pages` maps each question page's URL to its other phrasings (aliases).
+    `question_pages` maps each question page's URL to its other phrasings (aliases), `terms`
+    (optional) each question page's URL to its search terms (data/search-terms.yaml).
 
     - question pages: the page entry (title, level, tags, other phrasings) and the short
       answer keep their text; other sections keep their heading only. The aliases are also
       added to the page's title, in a span the results hide, because lunr weighs a title
       a thousand times the text: a question is found first by any of its phrasings, not
       only by the one chosen as its title (602 title and alias queries: 66% first without,
-      92% with);
+      92% with); the page's search terms (abbreviations such as GRU, BN or KV cache, and
+      synonyms) join them there, so that a candidate typing "ln vs bn" finds the page;
     - listing pages (generated per topic, level, tag and seed list; the API reference): only
       titles and headings; the questions they list are indexed on their own pages, and a
       seed list quoting every phrasing would otherwise outrank the pages that answer them;
     - every other page is kept whole.
     """
+    terms = terms or {}
     for doc in index["docs"]:
         page, _, anchor = doc["location"].partition("#")
         if page in listing_pages or (page in question_pages and anchor
                                      and anchor not in INDEXED_SECTIONS):
             doc["text"] = ""
-        elif page in question_pages and not anchor and question_pages[page]:
-            aliases = " · ".join(html.escape(a) for a in question_pages[page])
-            doc["title"] += f' <span class="dlqa-search-alias">{aliases}</span>'
+        elif page in question_pages and not anchor:
+            hidden = [*question_pages[page], *terms.get(page, [])]
+            if hidden:
+                aliases = " · ".join(html.escape(a) for a in hidden)
+                doc["title"] += f' <span class="dlqa-search-alias">{aliases}</span>'
     return index
 
 
 def rewrite(site_dir: Path, question_pages: dict[str, list[str]], listing_pages: set[str],
-            full_copy: Path | None = None) -> int:
+            full_copy: Path | None = None, terms: dict[str, list[str]] | None = None) -> int:
     """Slim the built site's search index in place (and the offline plugin's script copy of
     it, written in the same `var __index = ...` form); return the new size in bytes.
 
@@ -57,7 +82,7 @@ def rewrite(site_dir: Path, question_pages: dict[str, list[str]], listing_pages:
     if full_copy is not None:
         full_copy.parent.mkdir(parents=True, exist_ok=True)
         full_copy.write_text(text, encoding="utf-8")
-    index = slim(json.loads(text), question_pages, listing_pages)
+    index = slim(json.loads(text), question_pages, listing_pages, terms)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
     script = path.with_suffix(".js")

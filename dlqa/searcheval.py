@@ -46,6 +46,8 @@ def score(queries: list[Query], ranked: list[list[str]]) -> Score:
 
     ranks = [rank(q, ids) for q, ids in zip(queries, ranked, strict=True)]
     n = len(queries)
+    if n == 0:
+        return Score(0, 0.0, 0.0, 0.0, 0.0)
     return Score(n, sum(r == 1 for r in ranks) / n, sum(bool(r) and r <= 3 for r in ranks) / n,
                  sum(bool(r) and r <= 5 for r in ranks) / n,
                  sum(1 / r for r in ranks if r) / n)

@@ -101,7 +101,10 @@ def test_topic_page_marks_each_question_link_with_its_id(catalogue):
 def test_site_has_the_catalogue_script(site, catalogue):
     js = (site / study.CATALOGUE_JS).read_text(encoding="utf-8")
     assert js == study.catalogue_js(catalogue, directory_urls=False)
-    assert len(gzip.compress(js.encode())) < 12_000, "the catalogue script grew past 12 KB gzip"
+    # Loaded by the study modes only; it grows with the encyclopedia, so the budget is per
+    # question (about 40 bytes gzipped each today: id, title, url, topic, level).
+    per_question = len(gzip.compress(js.encode())) / len(catalogue.questions)
+    assert per_question < 60, f"the catalogue script takes {per_question:.0f} B per question"
 
 
 def test_site_answers_cover_every_question_with_working_links(site, catalogue):

@@ -186,8 +186,8 @@ class Build:
         try:
             terms = searchindex.load_terms(self.repo.data_dir / searchindex.TERMS_FILE,
                                            set(self.catalogue.by_id))
-        except ValueError as exc:
-            raise BuildFailed([exc]) from None
+        except ContentErrors as exc:
+            raise BuildFailed(exc.errors) from None
         searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in self.catalogue.questions},
                             self.listing_urls,
                             full_copy=self.repo.cache_dir / "search_index.full.json",

@@ -68,7 +68,11 @@ class Repo:
             elif src.is_file():
                 shutil.copy2(src, target / name)
         (target / "node_modules").symlink_to((self.root / "node_modules").resolve())
-        # The copy has none of the questions, so its topics list none in reading order.
+        # The copy has none of the questions: no search terms, and topics that list none in
+        # reading order.
+        terms = target / "data" / "search-terms.yaml"
+        if terms.is_file():
+            terms.write_text("# No pages, no search terms.\n", encoding="utf-8")
         topics = target / "data" / "topics.yaml"
         topics.write_text("".join(
             line for line in topics.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -8,11 +8,14 @@ let incidental words outrank the page that answers the question.
 
 from __future__ import annotations
 
+import difflib
 import html
 import json
 from pathlib import Path
 
 import yaml
+
+from dlqa.errors import ContentError, ContentErrors
 
 # Sections of a question page whose text stays in the index; of the others only the
 # heading is kept.
@@ -22,18 +25,37 @@ INDEXED_SECTIONS = frozenset({"short-answer"})
 TERMS_FILE = "search-terms.yaml"
 
 
-def load_terms(path: Path, page_ids: set[str]) -> dict[str, list[str]]:
+def load_terms(path: Path, page_ids: set[str], where: str = "data/search-terms.yaml"
+               ) -> dict[str, list[str]]:
     """The search terms of data/search-terms.yaml: page id -> abbreviations, short names and
     synonyms a candidate types but the page's title and aliases do not spell out (issue #22).
-    Raises ValueError for an id that is not a page or a list that is not short strings."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    problems = [f"{path.name}: {qid!r} is not a page id" for qid in data if qid not in page_ids]
-    problems += [f"{path.name}: {qid}: terms must be a list of strings"
+    Raises ContentErrors, with the line, for an id that is not a page or a list that is not
+    short strings."""
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+
+    def line(qid: str) -> int | None:
+        return next((n for n, t in enumerate(text.splitlines(), 1)
+                     if t.startswith(f"{qid}:")), None)
+
+    problems = [ContentError(where, f"{qid!r} is not a page id;"
+                             f"{_did_you_mean(qid, page_ids)} use the id of the page these "
+                             "terms should find", line(qid))
+                for qid in data if qid not in page_ids]
+    problems += [ContentError(where, f"the terms of {qid!r} must be a list of strings",
+                              line(qid))
                  for qid, terms in data.items()
                  if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms)]
     if problems:
-        raise ValueError("; ".join(problems))
+        raise ContentErrors(problems)
     return {qid: list(terms) for qid, terms in data.items()}
+
+
+def _did_you_mean(word: str, choices) -> str:
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    return f" did you mean {near[0]!r}?" if near else ""
 
 
 def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[str],

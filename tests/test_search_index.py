@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from dlqa.errors import ContentErrors
 from dlqa.searchindex import TERMS_FILE, load_terms, slim
 from dlqa.searchquality import phrasings, recall, search, worker_script
 
@@ -49,7 +50,7 @@ def test_search_terms_name_real_pages(repo, tmp_path):
     assert terms and all(terms.values())
     bad = tmp_path / TERMS_FILE
     bad.write_text("no-such-page: [x]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no-such-page"):
+    with pytest.raises(ContentErrors, match="no-such-page"):
         load_terms(bad, ids)
 
 

@@ -183,16 +183,11 @@ class Build:
     def _write_site(self, config) -> None:
         site = Path(config.site_dir)
         urls = config.use_directory_urls
-        try:
-            terms = searchindex.load_terms(self.repo.data_dir / searchindex.TERMS_FILE,
-                                           set(self.catalogue.by_id))
-        except ContentErrors as exc:
-            raise BuildFailed(exc.errors) from None
         searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in self.catalogue.questions},
                             self.listing_urls,
                             full_copy=self.repo.cache_dir / "search_index.full.json",
                             terms={self.catalogue.by_id[qid].site_url(urls): t
-                                   for qid, t in terms.items()})
+                                   for qid, t in self.catalogue.search_terms.items()})
         study.write_answer_scripts(site, self.answers, self.catalogue)
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()

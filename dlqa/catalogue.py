@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from dlqa import dedup
-from dlqa.errors import ContentError, ContentErrors
+from dlqa.errors import ContentError, ContentErrors, did_you_mean
 from dlqa.model import Question
 from dlqa.repo import Repo
 from dlqa.reviews import last_reviewed, load_reviews
+from dlqa.searchindex import TERMS_FILE, load_terms
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Catalogue:
     repo: Repo
     questions: list[Question]  # not changed after loading: by_id is computed once
     reviewed: dict[str, str] = field(default_factory=dict)  # topic/id -> last review date
+    search_terms: dict[str, list[str]] = field(default_factory=dict)  # id -> extra search terms
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -71,7 +72,12 @@ def load_catalogue(repo: Repo, check: bool = True) -> Catalogue:
     except ContentError as exc:
         errors.append(exc)
         reviewed = {}
-    catalogue = Catalogue(repo, questions, reviewed)
+    try:  # checked with the pages, so a typo fails `dlqa check --no-run`, not a whole build
+        terms = load_terms(repo.data_dir / TERMS_FILE, {p.stem for p in files})
+    except ContentErrors as exc:
+        errors.extend(exc.errors)
+        terms = {}
+    catalogue = Catalogue(repo, questions, reviewed, terms)
     if check:
         # A page that failed to parse still exists: its id is the file name, so a typo in
         # it gives one error, not one more on every page that links to it.
@@ -102,7 +108,7 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
             if ref not in seeds:
                 errors.append(ContentError(
                     where, f"seed ref {ref!r} does not exist in data/sources/;"
-                    f"{_did_you_mean(ref, seeds)} use a ref exactly as listed there", line))
+                    f"{did_you_mean(ref, seeds)} use a ref exactly as listed there", line))
             elif ref in cited:
                 errors.append(ContentError(
                     where, f"seed ref {ref!r} is also cited by docs/{cited[ref].path}; "
@@ -114,7 +120,7 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
                 if other not in ids:
                     errors.append(ContentError(
                         where, f"{name} id {other!r} does not exist;"
-                        f"{_did_you_mean(other, ids)} use the id of an existing question",
+                        f"{did_you_mean(other, ids)} use the id of an existing question",
                         q.field_line(name, other)))
         missing = [path for path in q.snippets if not (repo.root / path).is_file()]
         for path in missing:
@@ -130,10 +136,6 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
     errors.extend(near_duplicates(catalogue))
     return errors
 
-
-def _did_you_mean(word: str, choices) -> str:
-    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f" did you mean {near[0]!r}?" if near else ""
 
 
 def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentError]:
@@ -159,7 +161,7 @@ def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentE
             if qid not in pages and qid not in ids - parsed:
                 errors.append(ContentError(
                     where, f"topic {topic!r} lists {qid!r}, which is not a page of "
-                    f"docs/{topic}/;{_did_you_mean(qid, pages)} list only its pages",
+                    f"docs/{topic}/;{did_you_mean(qid, pages)} list only its pages",
                     line(qid)))
         for qid, q in sorted(pages.items()):
             if qid not in listed:

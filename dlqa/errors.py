@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 
@@ -17,6 +18,12 @@ class ContentError(Exception):
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+def did_you_mean(word: str, choices) -> str:
+    """' did you mean 'x'?' for the closest of `choices` to a mistyped `word`, or ''."""
+    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
+    return f" did you mean {near[0]!r}?" if near else ""
 
 
 class ContentErrors(Exception):

@@ -180,13 +180,6 @@ class Question(FrontMatter):
                 return number
         return None
 
-    def line_of(self, text: str) -> int | None:
-        """The file line of the first body line containing `text`."""
-        for number, line in enumerate(self.body.splitlines(), start=self.body_line):
-            if text in line:
-                return number
-        return None
-
 
 def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     """(front matter mapping, its raw text, the line the body starts on)."""

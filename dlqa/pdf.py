@@ -36,7 +36,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 from dlqa import __version__
 from dlqa.browser import block_network, launch
 from dlqa.catalogue import Catalogue
-from dlqa.printbook import PRINT_CSS, QUESTION_LINK, Book, assemble, fingerprint
+from dlqa.printbook import QUESTION_LINK, Book, assemble, fingerprint
 
 PDF_OPTIONS = {"format": "A4", "print_background": True, "outline": True, "tagged": True,
                "prefer_css_page_size": True}
@@ -98,10 +98,9 @@ class Printer:
         return pdf
 
 
-def _chapter_starts(pdf: bytes, chapter, first_page: int) -> dict[str, int]:
+def _chapter_starts(reader: PdfReader, chapter, first_page: int) -> dict[str, int]:
     """Chapter and question anchors -> absolute page numbers, from the part's own outline:
     the chapter heading first, then one entry per question in order."""
-    reader = PdfReader(io.BytesIO(pdf))
     top = [item for item in reader.outline if not isinstance(item, list)]
     children = next((item for item in reader.outline if isinstance(item, list)), [])
     questions = [item for item in children if not isinstance(item, list)]
@@ -157,7 +156,7 @@ def export_pdf(catalogue: Catalogue, site: Path, out: Path, config: dict,
     existing `out` was reused."""
     say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
     book: Book = assemble(catalogue, site, config)
-    styles = _styles(site)
+    styles = book.styles
     key = fingerprint(book.front(None), *(c.body for c in book.chapters), styles,
                       repr(PDF_OPTIONS), __version__)
     if out.is_file() and existing_key(out) == key:
@@ -208,11 +207,12 @@ def _print_book(book: Book, styles: str, cache: Path, work: Path, say):
             before = printer.printed
             pdf = printer.print(f"chapter-{number:02d}-{chapter.topic}",
                                 chapter.html(book.head, first), styles)
-            count = _page_count(pdf)
+            reader = PdfReader(io.BytesIO(pdf))
+            count = len(reader.pages)
             say(f"pdf: [{number}/{total}] {chapter.title}: {len(chapter.questions)} "
                 f"questions, pages {first}-{first + count - 1}"
                 + ("" if printer.printed > before else " (cached)"))
-            starts.update(_chapter_starts(pdf, chapter, first))
+            starts.update(_chapter_starts(reader, chapter, first))
             parts.append(pdf)
             first += count
         numbered = printer.print("front-numbered", book.front(starts), styles)
@@ -249,28 +249,6 @@ class _printer:
             self._playwright.stop()
 
 
-def _styles(site: Path) -> str:
-    """The bytes of every stylesheet a part uses, so a change of style prints again."""
-    sheets = [*sorted(site.glob("assets/stylesheets/*.css")), site / "assets/katex/katex.min.css",
-              site / "stylesheets/dlqa.css", PRINT_CSS]
-    return fingerprint(*(s.read_bytes() for s in sheets if s.is_file()))
-
-
 def _count_outline(items) -> int:
     return sum(_count_outline(i) if isinstance(i, list) else 1 for i in items)
 
-
-def bookmark_pages(pdf: bytes) -> dict[str, int]:
-    """Bookmark title -> 1-based page number, for every bookmark in the PDF."""
-    reader = PdfReader(io.BytesIO(pdf))
-    pages: dict[str, int] = {}
-
-    def walk(items):
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                pages.setdefault(item.title.strip(), reader.get_destination_page_number(item) + 1)
-
-    walk(reader.outline)
-    return pages

@@ -49,6 +49,7 @@ class Chapter:
 @dataclass(frozen=True)
 class Book:
     head: str  # the <head> shared by every part: base URL and stylesheets
+    styles: str  # fingerprint of those stylesheets' contents: a change of style prints again
     chapters: tuple[Chapter, ...]
     site_name: str
     description: str
@@ -92,8 +93,8 @@ def _document(head: str, title: str, body: str, first_page: int, front: bool = F
             f'<div class="md-typeset dlqa-print">{body}</div></body></html>')
 
 
-def _head(site: Path) -> str:
-    """The shared <head>: the site as base URL, Material's and dlqa's styles, KaTeX's."""
+def _stylesheets(site: Path) -> list[Path]:
+    """The built site's stylesheets every part links: Material's, KaTeX's and dlqa's."""
     sheets = [*sorted(site.glob("assets/stylesheets/main.*.min.css")),
               *sorted(site.glob("assets/stylesheets/palette.*.min.css")),
               site / "assets/katex/katex.min.css", site / "stylesheets/dlqa.css"]
@@ -101,6 +102,11 @@ def _head(site: Path) -> str:
     if missing or len(sheets) < 4:
         raise RuntimeError(f"the built site in {site} lacks {missing or 'its stylesheets'}; "
                            "run `make build` first")
+    return sheets
+
+
+def _head(site: Path, sheets: list[Path]) -> str:
+    """The shared <head>: the site as base URL, the stylesheets, and the print layout."""
     links = "".join(f'<link rel="stylesheet" href="{s.relative_to(site).as_posix()}">'
                     for s in sheets)
     return (f'<meta charset="utf-8"><base href="{site.resolve().as_uri()}/">{links}'
@@ -188,7 +194,9 @@ def assemble(catalogue: Catalogue, site: Path, config: dict) -> Book:
              ("Version", __version__), ("Online", site_url or "-"),
              ("Source", config.get("repo_url") or "-"),
              ("Licence", config.get("copyright") or "-"))
-    return Book(_head(site), tuple(chapters), config.get("site_name", "dlqa"),
+    sheets = _stylesheets(site)
+    return Book(_head(site, sheets), fingerprint(*(s.read_bytes() for s in sheets)),
+                tuple(chapters), config.get("site_name", "dlqa"),
                 config.get("site_description", ""), facts)
 
 

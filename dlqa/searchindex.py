@@ -8,14 +8,12 @@ let incidental words outrank the page that answers the question.
 
 from __future__ import annotations
 
-import difflib
 import html
 import json
 from pathlib import Path
 
-import yaml
-
-from dlqa.errors import ContentError, ContentErrors
+from dlqa import yamlio
+from dlqa.errors import ContentError, ContentErrors, did_you_mean
 
 # Sections of a question page whose text stays in the index; of the others only the
 # heading is kept.
@@ -34,14 +32,14 @@ def load_terms(path: Path, page_ids: set[str], where: str = "data/search-terms.y
     if not path.is_file():
         return {}
     text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yamlio.load(text) or {}
 
     def line(qid: str) -> int | None:
         return next((n for n, t in enumerate(text.splitlines(), 1)
                      if t.startswith(f"{qid}:")), None)
 
     problems = [ContentError(where, f"{qid!r} is not a page id;"
-                             f"{_did_you_mean(qid, page_ids)} use the id of the page these "
+                             f"{did_you_mean(qid, page_ids)} use the id of the page these "
                              "terms should find", line(qid))
                 for qid in data if qid not in page_ids]
     problems += [ContentError(where, f"the terms of {qid!r} must be a list of strings",
@@ -52,10 +50,6 @@ def load_terms(path: Path, page_ids: set[str], where: str = "data/search-terms.y
         raise ContentErrors(problems)
     return {qid: list(terms) for qid, terms in data.items()}
 
-
-def _did_you_mean(word: str, choices) -> str:
-    near = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f" did you mean {near[0]!r}?" if near else ""
 
 
 def slim(index: dict, question_pages: dict[str, list[str]], listing_pages: set[str],

@@ -48,19 +48,19 @@ class SnippetResult:
 
 @lru_cache(maxsize=1)
 def _environment_key() -> str:
-    """What besides its own bytes decides a snippet's result: Python, NumPy, the sandbox."""
+    """What besides its own bytes decides a snippet's result: Python, NumPy, matplotlib,
+    the sandbox."""
     versions = []
     for package in ("numpy", "matplotlib"):
         try:
             versions.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package} none")
-    numpy = ", ".join(versions)
     sandbox = hashlib.sha256(SANDBOX.read_bytes() + Path(isolation.__file__).read_bytes()
                              + figures.MATPLOTLIBRC.encode()).hexdigest()
     if isolation.opted_out():
         sandbox += " unsandboxed"
-    return f"{sys.version}|{numpy}|sandbox {sandbox}"
+    return f"{sys.version}|{', '.join(versions)}|sandbox {sandbox}"
 
 
 def cache_key(source: bytes) -> str:
@@ -107,14 +107,14 @@ def _execute(path: Path, rel: str, timeout: float) -> SnippetResult:
             return SnippetResult(rel, False, "", f"did not finish within {timeout:g} s "
                                  "(killed); make it faster or find the endless loop",
                                  time.perf_counter() - start)
-        figures = {f.name: f.read_text(encoding="utf-8", errors="replace")
-                   for f in sorted(Path(workdir).glob("*.svg")) if f.is_file()}
+        drawn = {f.name: f.read_text(encoding="utf-8", errors="replace")
+                 for f in sorted(Path(workdir).glob("*.svg")) if f.is_file()}
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         tail = " | ".join(line.strip() for line in err.strip().splitlines()[-_TRACEBACK_LINES:])
         return SnippetResult(rel, False, out, f"exited with status {proc.returncode}: {tail}",
                              seconds)
-    return SnippetResult(rel, True, out, "", seconds, figures=figures)
+    return SnippetResult(rel, True, out, "", seconds, figures=drawn)
 
 
 def _matplotlib_env(workdir: Path) -> dict[str, str]:

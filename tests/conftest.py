@@ -46,6 +46,11 @@ def site(repo: Repo) -> Path:
     return site_dir
 
 
+def error_lines(stderr: str) -> list[str]:
+    """The `error: ...` lines of `dlqa check`: one per problem."""
+    return [line for line in stderr.splitlines() if line.startswith("error: ")]
+
+
 def _require_browser():
     """Skip a browser test without Chromium (fail instead when CI requires the browser)."""
     if chromium_path() is None:

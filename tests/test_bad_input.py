@@ -6,6 +6,8 @@ message that names the offending file.
 
 import pytest
 
+from tests.conftest import error_lines
+
 PAGE = "docs/fundamentals/tensor.md"
 SNIPPET = "snippets/fundamentals/tensor.py"
 
@@ -53,10 +55,6 @@ CASES = {
 }
 
 
-def _errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("error: ")]
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_build_and_check(scratch, case):
     """One mistake: one error, naming the file and line, from `dlqa check` and the build."""
@@ -64,7 +62,7 @@ def test_bad_input_fails_build_and_check(scratch, case):
     scratch.edit(rel, old, new)
     check = scratch.dlqa("check")
     assert check.returncode != 0
-    errors = _errors(check.stderr)
+    errors = error_lines(check.stderr)
     assert len(errors) == 1, check.stderr
     assert errors[0].startswith(f"error: {where}: ") and message in errors[0], check.stderr
     build = scratch.build()
@@ -74,7 +72,7 @@ def test_bad_input_fails_build_and_check(scratch, case):
 
 def test_snippet_traceback_shows_the_snippet_only(scratch):
     scratch.edit(SNIPPET, "assert t.shape == (2, 3)", "assert t.shape == (3, 2), 'bad'")
-    error = _errors(scratch.dlqa("check").stderr)[0]
+    error = error_lines(scratch.dlqa("check").stderr)[0]
     assert "line 6: assert t.shape == (3, 2), 'bad'" in error
     assert "runpy" not in error and "sandbox.py" not in error
 
@@ -83,7 +81,7 @@ def test_all_of_a_pages_problems_in_one_run(scratch):
     scratch.edit(PAGE, "level: beginner", "level: guru")
     scratch.edit(PAGE, "tags: [basics]", "tags: [magic]")
     scratch.edit(PAGE, "- A tensor is not always three-dimensional.", "- TODO(dlqa) x")
-    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
     assert [e.split(": ")[1] for e in errors] == [f"{PAGE}:6", f"{PAGE}:7", f"{PAGE}:38"]
 
 
@@ -92,20 +90,20 @@ def test_a_broken_page_gives_no_errors_on_pages_that_link_it(scratch):
     scratch.page("scalar", "What is a scalar?", "Explain scalars.", "acte-54")
     scratch.edit("docs/fundamentals/scalar.md", "related: []", "related: [tensor]")
     scratch.edit(PAGE, "level: beginner", "level: guru")
-    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
     assert len(errors) == 1 and f"{PAGE}:6" in errors[0], errors
 
 
 def test_reading_order_problems_point_at_the_topic_file(scratch):
     scratch.edit("data/topics.yaml", "    - tensor\n", "    - tensor\n    - tensr\n")
-    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
     assert len(errors) == 1, errors
     assert errors[0].startswith("error: data/topics.yaml:") and "did you mean 'tensor'?" in errors[0]
 
 
 def test_a_page_missing_from_the_reading_order_is_named(scratch):
     scratch.edit("data/topics.yaml", "    - tensor\n", "")
-    errors = _errors(scratch.dlqa("check", "--no-run").stderr)
+    errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
     assert len(errors) == 1 and errors[0].startswith(f"error: {PAGE}:1: ") and \
         "not in the reading order" in errors[0], errors
 
@@ -182,3 +180,11 @@ def test_good_scratch_repo_builds(scratch):
     build = scratch.build()
     assert build.returncode == 0, build.stderr[-3000:]
     assert (scratch.root / "site" / "questions.json").is_file()
+
+
+def test_a_search_term_for_no_page_is_named_with_its_line(scratch):
+    (scratch.root / "data" / "search-terms.yaml").write_text("# terms\ntensr: [rank-k array]\n")
+    errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
+    expected = ("error: data/search-terms.yaml:2: 'tensr' is not a page id; did you mean "
+                "'tensor'? use the id of the page these terms should find")
+    assert errors == [expected], errors

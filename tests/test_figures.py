@@ -10,6 +10,7 @@ import pytest
 
 from dlqa.catalogue import load_catalogue
 from dlqa.figures import MAX_BYTES, references
+from tests.conftest import error_lines
 
 PAGE = "docs/fundamentals/tensor.md"
 SNIPPET = "snippets/fundamentals/tensor.py"
@@ -26,10 +27,6 @@ fig.savefig("curve.svg")
 
 def _show(scratch, line: str) -> None:
     scratch.edit(PAGE, OUTPUT_BLOCK, OUTPUT_BLOCK + "\n" + line + "\n")
-
-
-def _errors(result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if line.startswith("error: ")]
 
 
 def test_a_drawn_figure_is_published_with_its_alt_text(scratch):
@@ -61,7 +58,7 @@ def test_a_snippet_that_fails_to_draw_fails_the_build(scratch):
     scratch.edit(SNIPPET, 'print("shape:", t.shape)',
                  'print("shape:", t.shape)' + DRAW.replace("fig.savefig", "fig.savefig(1 / 0) or x"))
     _show(scratch, "![A curve.](../figures/fundamentals/tensor/curve.svg)")
-    errors = _errors(scratch.dlqa("check"))
+    errors = error_lines(scratch.dlqa("check").stderr)
     assert len(errors) == 1 and "ZeroDivisionError" in errors[0] and f"{PAGE}:27" in errors[0]
 
 
@@ -79,7 +76,7 @@ def test_an_svg_that_is_more_than_a_small_drawing_is_refused(scratch, svg, messa
     scratch.edit(SNIPPET, 'print("shape:", t.shape)',
                  f'print("shape:", t.shape)\nopen("curve.svg", "w").write({svg!r})')
     _show(scratch, "![A curve.](../figures/fundamentals/tensor/curve.svg)")
-    errors = _errors(scratch.dlqa("check"))
+    errors = error_lines(scratch.dlqa("check").stderr)
     assert errors and all(f"{PAGE}:36" in e for e in errors), errors
     assert any(message in e for e in errors), errors
 

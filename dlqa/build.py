@@ -27,17 +27,17 @@ from dlqa import (
     htmlcheck,
     pageassets,
     pages,
-    searchindex,
     study,
 )
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.mathrender import KatexRenderer, MathError, source_line
 from dlqa.repo import Repo
+from dlqa.search import site as search_site
 from dlqa.snippets import run_page_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
-# Pages rendered by mkdocstrings: only their headings are searched, only they get its CSS.
+# Pages rendered by mkdocstrings: only they get its CSS.
 API_PAGES = frozenset({"contributing/api.md"})
 
 
@@ -59,7 +59,6 @@ class Build:
     katex: KatexRenderer | None = None
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
     answers: dict[str, str] = field(default_factory=dict)  # question id -> short answer HTML
-    listing_urls: set[str] = field(default_factory=set)  # pages searched by headings only
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
     # the hooks but not to on_build_error and on_shutdown, which must still end the build.
@@ -113,7 +112,6 @@ class Build:
         """on_files: the generated pages, the study catalogue and the snippets' figures."""
         from mkdocs.structure.files import File
 
-        self.listing_urls = {f.url for f in map(files.get_file_from_path, API_PAGES) if f}
         for path, content in pages.generated_pages(self.catalogue).items():
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -122,7 +120,6 @@ class Build:
             if path in pages.EDIT_SOURCES:
                 generated.edit_uri = pages.EDIT_SOURCES[path]
             files.append(generated)
-            self.listing_urls.add(generated.url)
         files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
             self.catalogue, config.use_directory_urls)))
         for path, svg in self.drawn.items():
@@ -138,9 +135,6 @@ class Build:
         if question is None or question.path != page.file.src_uri:
             return pages.level_controls(markdown)
         page.meta["dlqa_id"] = question.id
-        # Material's search indexes meta "tags" with a boost of a million, so one prefix match
-        # on a tag ("at" -> "attention") would outrank every title; the page shows its tags.
-        page.meta.pop("tags", None)
         changed = gitdates.page_changed(self.dates, question.path, question.snippets)
         reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
         return (pages.question_header(question) + pages.label_sections(markdown)
@@ -173,7 +167,7 @@ class Build:
 
     # -- after the pages ---------------------------------------------------------------
     def finish(self, config) -> None:
-        """on_post_build: the catalogue, the study answers, the Anki deck, the slim search
+        """on_post_build: the catalogue, the study answers, the Anki deck, dlqa's search
         index and the pinned JavaScript assets; then release what the build holds."""
         try:
             self._write_site(config)
@@ -183,11 +177,8 @@ class Build:
     def _write_site(self, config) -> None:
         site = Path(config.site_dir)
         urls = config.use_directory_urls
-        searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in self.catalogue.questions},
-                            self.listing_urls,
-                            full_copy=self.repo.cache_dir / "search_index.full.json",
-                            terms={self.catalogue.by_id[qid].site_url(urls): t
-                                   for qid, t in self.catalogue.search_terms.items()})
+        search_site.write(site, self.catalogue, urls,
+                          config.plugins["material/search"].config.separator)
         study.write_answer_scripts(site, self.answers, self.catalogue)
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()

@@ -12,7 +12,7 @@ from dlqa.errors import ContentError, ContentErrors, did_you_mean
 from dlqa.model import Question
 from dlqa.repo import Repo
 from dlqa.reviews import last_reviewed, load_reviews
-from dlqa.searchindex import TERMS_FILE, load_terms
+from dlqa.search import glossary, terms
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Catalogue:
     questions: list[Question]  # not changed after loading: by_id is computed once
     reviewed: dict[str, str] = field(default_factory=dict)  # topic/id -> last review date
     search_terms: dict[str, list[str]] = field(default_factory=dict)  # id -> extra search terms
+    glossary: list[glossary.Entry] = field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Question]:
@@ -72,12 +73,19 @@ def load_catalogue(repo: Repo, check: bool = True) -> Catalogue:
     except ContentError as exc:
         errors.append(exc)
         reviewed = {}
-    try:  # checked with the pages, so a typo fails `dlqa check --no-run`, not a whole build
-        terms = load_terms(repo.data_dir / TERMS_FILE, {p.stem for p in files})
+    # Checked with the pages, so a typo fails `dlqa check --no-run`, not a whole build.
+    ids = {p.stem for p in files}
+    try:
+        search_terms = terms.load(repo.data_dir / terms.FILE, ids)
     except ContentErrors as exc:
         errors.extend(exc.errors)
-        terms = {}
-    catalogue = Catalogue(repo, questions, reviewed, terms)
+        search_terms = {}
+    try:
+        entries = glossary.load(repo.data_dir / glossary.FILE, ids)
+    except ContentErrors as exc:
+        errors.extend(exc.errors)
+        entries = []
+    catalogue = Catalogue(repo, questions, reviewed, search_terms, entries)
     if check:
         # A page that failed to parse still exists: its id is the file name, so a typo in
         # it gives one error, not one more on every page that links to it.

@@ -14,8 +14,10 @@ from pathlib import Path
 from dlqa import dedup
 from dlqa.catalogue import Catalogue, load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
-from dlqa.model import PLACEHOLDER
+from dlqa.model import PLACEHOLDER, Question
 from dlqa.repo import Repo
+from dlqa.search.entries import catalogue_index
+from dlqa.search.rank import Ranker
 from dlqa.snippets import run_page_snippets
 
 _LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
@@ -38,21 +40,31 @@ def _catalogue_and_phrasings(repo: Repo) -> tuple[Catalogue, dict[str, list[str]
     return catalogue, {q.id: q.phrasings for q in catalogue.questions}
 
 
+def _nearest(text: str, catalogue: Catalogue, top: int) -> list[tuple[Question, float, dedup.Match]]:
+    """The pages site search would show for `text`, best first: (page, search score, the
+    duplicate check's best match of `text` with the page's phrasings)."""
+    urls = catalogue.repo.directory_urls
+    ranker = Ranker(catalogue_index(catalogue, urls))
+    by_url = {q.site_url(urls): q for q in catalogue.questions}
+    return [(by_url[loc], score, dedup.best_match([text], by_url[loc].phrasings))
+            for loc, score in ranker.search(text, top)]
+
+
 def cmd_similar(args, repo: Repo) -> int:
-    catalogue, phrasings = _catalogue_and_phrasings(repo)
-    ranked = dedup.rank(args.text, phrasings, args.top)
-    by_id = catalogue.by_id
+    catalogue, _ = _catalogue_and_phrasings(repo)
+    nearest = _nearest(args.text, catalogue, args.top)
     if args.json:
         print(json.dumps([
-            {"id": pid, "title": by_id[pid].title,
-             "url": by_id[pid].site_url(repo.directory_urls),
-             "score": round(m.score, 1), "matched": m.phrasing} for pid, m in ranked
+            {"id": q.id, "title": q.title, "url": q.site_url(repo.directory_urls),
+             "score": round(score, 2), "duplicate": round(m.score, 1), "matched": m.phrasing}
+            for q, score, m in nearest
         ], indent=1))
     else:
-        for pid, match in ranked:
-            print(f"{match.score:5.1f}  docs/{by_id[pid].path}  {by_id[pid].title}")
-            if match.phrasing != by_id[pid].title:
-                print(f"       (matched: {match.phrasing})")
+        print(f"search  duplicate (the build refuses >= {dedup.THRESHOLD:.0f})")
+        for q, score, match in nearest:
+            print(f"{score:6.1f}  {match.score:5.1f}  docs/{q.path}  {q.title}")
+            if match.phrasing != q.title:
+                print(f"               (nearest phrasing: {match.phrasing})")
     return 0
 
 
@@ -87,11 +99,12 @@ def cmd_new(args, repo: Repo) -> int:
         print(f"error: unknown topic {args.topic!r}; topics: {', '.join(repo.topics)}",
               file=sys.stderr)
         return 2
-    _, phrasings = _catalogue_and_phrasings(repo)
+    catalogue, phrasings = _catalogue_and_phrasings(repo)
     qid = args.id or slugify(args.question)
-    ranked = dedup.rank(args.question, phrasings, 3)
-    for pid, match in ranked:
-        print(f"similar: {match.score:5.1f}  {pid}  ({match.phrasing})")
+    for q, _, match in _nearest(args.question, catalogue, 3):
+        print(f"similar: {q.id}  (duplicate score {match.score:.0f}: {match.phrasing})")
+    # The build's check, over every page, not only the ones search puts first.
+    ranked = dedup.rank(args.question, phrasings, 1)
     if ranked and ranked[0][1].score >= dedup.THRESHOLD and not args.force:
         pid, match = ranked[0]
         print(f"error: near-duplicate of {pid!r} (score {match.score:.0f} >= "

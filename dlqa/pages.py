@@ -11,6 +11,7 @@ import re
 from dlqa import pageformat
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
+from dlqa.search import glossary
 
 
 def _link(q: Question, from_page: str) -> str:
@@ -135,6 +136,8 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     pages["levels.md"] = levels_page(catalogue)
     pages["tags.md"] = tags_page(catalogue)
     pages["sources/index.md"] = sources_index_page(catalogue)
+    pages[glossary.PAGE] = glossary.page(
+        catalogue.glossary, {q.id: (q.title, q.path) for q in catalogue.questions})
     for source_id in catalogue.repo.seeds.sources:
         pages[f"sources/{source_id}.md"] = source_page(catalogue, source_id)
     guide = catalogue.repo.root / "CONTRIBUTING.md"
@@ -227,6 +230,6 @@ def navigation(catalogue: Catalogue, after: list) -> list:
         questions = catalogue.in_reading_order(topic)
         nav.append({info.title: [f"{topic}/index.md", *(q.path for q in questions)]})
     sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.sources]
-    nav.append({"Browse": ["levels.md", "tags.md", {"Seed lists": ["sources/index.md",
+    nav.append({"Browse": ["levels.md", "tags.md", glossary.PAGE, {"Seed lists": ["sources/index.md",
                                                                    *sources]}]})
     return nav + list(after)

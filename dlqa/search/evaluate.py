@@ -1,7 +1,7 @@
-"""Search quality on the frozen, held-out queries in data/search-eval/ (issue #22).
+"""Search quality on the frozen, held-out queries of data/search-eval/ (issue #22).
 
-Scores a ranking (the site's search, or `dlqa similar`) by hit@1, hit@3, hit@5 and mean
-reciprocal rank, per split. Tune only on the dev split; report the test split.
+Scores a ranking (the site's search in worker.js, or `dlqa similar` in Python) by hit@1,
+hit@3, hit@5 and mean reciprocal rank, per split. Tune only on the dev split; report test.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from dlqa import dedup, searchquality
-from dlqa.catalogue import Catalogue
+QUERIES = Path("data") / "search-eval" / "queries.tsv"
+
+Ranking = Callable[[list[str]], list[list[str]]]  # queries -> page ids, best first
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class Score:
     hit5: float
     mrr: float
 
+    def __str__(self) -> str:
+        return (f"hit@1 {self.hit1:.2f}  hit@3 {self.hit3:.2f}  hit@5 {self.hit5:.2f}  "
+                f"MRR {self.mrr:.2f}  ({self.queries} queries)")
+
 
 def load(path: Path) -> list[Query]:
     with path.open(encoding="utf-8", newline="") as handle:
@@ -39,12 +44,13 @@ def load(path: Path) -> list[Query]:
             for r in rows]
 
 
+def rank_of(query: Query, ids: list[str]) -> int | None:
+    return next((i for i, pid in enumerate(ids, 1) if pid in query.expected), None)
+
+
 def score(queries: list[Query], ranked: list[list[str]]) -> Score:
     """Scores of `ranked` (page ids, best first, one list per query)."""
-    def rank(q: Query, ids: list[str]) -> int | None:
-        return next((i for i, pid in enumerate(ids, 1) if pid in q.expected), None)
-
-    ranks = [rank(q, ids) for q, ids in zip(queries, ranked, strict=True)]
+    ranks = [rank_of(q, ids) for q, ids in zip(queries, ranked, strict=True)]
     n = len(queries)
     if n == 0:
         return Score(0, 0.0, 0.0, 0.0, 0.0)
@@ -53,22 +59,7 @@ def score(queries: list[Query], ranked: list[list[str]]) -> Score:
                  sum(1 / r for r in ranks if r) / n)
 
 
-def similar_ranking(catalogue: Catalogue) -> Callable[[list[str]], list[list[str]]]:
-    """`dlqa similar`'s ranking."""
-    pages = {q.id: q.phrasings for q in catalogue.questions}
-    return lambda texts: [[pid for pid, _ in dedup.rank(t, pages, 10)] for t in texts]
-
-
-def site_ranking(catalogue: Catalogue, site: Path) -> Callable[[list[str]], list[list[str]]]:
-    """The built site's search, run by Material's own worker in Node."""
-    by_url = {q.site_url(False): q.id for q in catalogue.questions}
-    worker = searchquality.worker_script(site)
-    index = site / "search" / "search_index.json"
-    return lambda texts: [[by_url.get(url.split("#")[0], url) for url in found]
-                          for found in searchquality.search(worker, index, texts)]
-
-
-def evaluate(queries: list[Query], ranking) -> dict[str, Score]:
+def evaluate(queries: list[Query], ranking: Ranking) -> dict[str, Score]:
     """Scores per split ('dev', 'test') and over all queries."""
     ranked = ranking([q.text for q in queries])
     out = {"all": score(queries, ranked)}

@@ -1,0 +1,38 @@
+"""The site's search: dlqa's index in place of Material's, and dlqa's worker beside Material's.
+
+Material's search plugin writes search/search_index.json (and the offline plugin its script
+copy, search_index.js, for file://). `write` replaces both with the index of
+`entries.site_index`, keeping Material's entries only for the pages that are not questions.
+overrides/main.html points the search UI at `dlqa-search.<hash>.min.js` instead of
+Material's `search.<hash>.min.js`; `write` puts worker.js there.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from dlqa.search import entries, glossary
+from dlqa.search.node import WORKER
+
+INDEX = Path("search") / "search_index.json"
+WORKERS = Path("assets") / "javascripts" / "workers"
+
+
+def write(site: Path, catalogue, directory_urls: bool, separator: str) -> int:
+    """Write the search index and worker into the built `site`; return the index's size."""
+    path = site / INDEX
+    material = json.loads(path.read_text(encoding="utf-8"))
+    questions = entries.question_entries(catalogue, directory_urls)
+    others = entries.other_entries(material["docs"], {e.location for e in questions})
+    index = entries.site_index(questions + others, glossary.expansions(catalogue.glossary),
+                               separator)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    script = path.with_suffix(".js")
+    if script.is_file():
+        script.write_text(f"var __index = {data}", encoding="utf-8")
+    for theirs in (site / WORKERS).glob("search.*.min.js"):
+        shutil.copyfile(WORKER, theirs.with_name("dlqa-" + theirs.name))
+    return len(data.encode("utf-8"))

@@ -16,6 +16,7 @@ from dlqa.catalogue import Catalogue, load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.model import PLACEHOLDER, Question
 from dlqa.repo import Repo
+from dlqa.search import evaluate
 from dlqa.search.entries import catalogue_index
 from dlqa.search.rank import Ranker
 from dlqa.snippets import run_page_snippets
@@ -226,6 +227,18 @@ def cmd_anki(args, repo: Repo) -> int:
     return 0
 
 
+def cmd_search_quality(args, repo: Repo) -> int:
+    catalogue = load_catalogue(repo, check=False)
+    site = Path(args.site)
+    if not (site / "search" / "search_index.json").is_file():
+        print(f"{site} has no search index: run `make build` first", file=sys.stderr)
+        return 2
+    for ranking, splits in evaluate.report(catalogue, site).items():
+        for split in ("dev", "test"):
+            print(f"{ranking:8} {split:5} {splits[split]}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the `dlqa` command with `argv` (default: the process arguments); return its exit
     status: 0 on success, 1 when the content has problems, 2 on a usage error."""
@@ -236,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--top", type=int, default=5)
     p.add_argument("--json", action="store_true", help="print a JSON list")
     p.set_defaults(func=cmd_similar)
+    p = sub.add_parser("search-quality", help="hit@k and MRR of site search and `similar` on "
+                                               "the held-out queries of data/search-eval/")
+    p.add_argument("--site", default="site", help="the built site (default: site)")
+    p.set_defaults(func=cmd_search_quality)
     p = sub.add_parser("new", help="scaffold a question page (refuses near-duplicates)")
     p.add_argument("question")
     p.add_argument("--topic", required=True)

@@ -68,11 +68,12 @@ class Repo:
             elif src.is_file():
                 shutil.copy2(src, target / name)
         (target / "node_modules").symlink_to((self.root / "node_modules").resolve())
-        # The copy has none of the questions: no search terms, and topics that list none in
-        # reading order.
-        terms = target / "data" / "search-terms.yaml"
-        if terms.is_file():
-            terms.write_text("# No pages, no search terms.\n", encoding="utf-8")
+        # The copy has none of the questions: no search terms or glossary (they name pages),
+        # and topics that list none in reading order.
+        for name, empty in (("search-terms.yaml", "{}"), ("glossary.yaml", "[]")):
+            data = target / "data" / name
+            if data.is_file():
+                data.write_text(f"# No pages, no entries.\n{empty}\n", encoding="utf-8")
         topics = target / "data" / "topics.yaml"
         topics.write_text("".join(
             line for line in topics.read_text(encoding="utf-8").splitlines(keepends=True)

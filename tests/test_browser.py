@@ -11,14 +11,19 @@ pytestmark = pytest.mark.browser
 
 
 SEARCHES = [
-    ("why not start all weights at zero", "training/equal-weight-initialisation.html"),
     ("softmax", "activations/softmax.html"),
-    ("conv output size", "cnn/conv-output-size.html"),
-    ("dropout", "generalisation/dropout.html"),
     ("LSTM", "sequence/lstm.html"),
-    ("Adam optimizer", "optimisation/adam.html"),
-    # Words only in an alias, not in the title.
-    ("threshold activation function", "activations/binary-step.html"),
+    # Natural questions as a candidate types them, none a title or an alias (issue #22).
+    ("what does the update gate in a GRU do", "sequence/gru-vs-lstm.html"),
+    ("zero-centred squashing activation between -1 and 1", "activations/tanh.html"),
+    ("activation that is x times sigmoid of x", "activations/swish.html"),
+    ("randomly zero neurons while training", "generalisation/dropout.html"),
+    ("why not start all weights at zero", "training/equal-weight-initialisation.html"),
+    ("my loss turns into nan", "practice/debugging-a-network.html"),
+    ("bn vs ln", "training/layer-norm-vs-batch-norm.html"),
+    ("kv cache memory for a 7b model", "llms/kv-cache-memory.html"),
+    ("transformer vs rnn", "sequence/transformers-vs-rnns.html"),
+    ("dropuot regularisation", "generalisation/dropout.html"),
 ]
 
 
@@ -45,6 +50,22 @@ def test_search_finds_question_offline(offline, site, query, expected):
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     links = _settled_results(page)
     assert any(link.split("#")[0].split("?")[0].endswith(expected) for link in links), links
+
+
+def test_search_keyboard_opens_the_first_result(offline, site):
+    """Material's keyboard behaviour is kept: arrow down selects the first result and Enter
+    opens it, with the matched words highlighted in the result."""
+    page, _ = offline
+    open_page(page, site, "index.html")
+    page.click("input.md-search__input")
+    page.keyboard.type("what does the update gate in a GRU do", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    links = _settled_results(page)
+    assert "sequence/gru-vs-lstm.html" in links[0], links
+    assert page.locator(".md-search-result__item mark").count() > 0
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sequence/gru-vs-lstm.html*", timeout=15_000)
 
 
 @pytest.mark.parametrize("rel", [

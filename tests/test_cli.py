@@ -26,7 +26,17 @@ def test_similar_ranks_initialisation_first(query):
 def test_similar_text_output(scratch):
     result = scratch.dlqa("similar", "Explain tensors")
     assert result.returncode == 0
-    assert "docs/fundamentals/tensor.md" in result.stdout.splitlines()[0]
+    header, first = result.stdout.splitlines()[:2]
+    assert "search" in header and "duplicate" in header
+    assert "docs/fundamentals/tensor.md" in first
+
+
+def test_new_warns_about_the_page_search_would_find(scratch):
+    """`dlqa new` names the page a reader's search finds first, even when its wording is too
+    far from any phrasing for the build's duplicate check to refuse it."""
+    result = scratch.dlqa("new", "rank-k arrays in numpy", "--topic", "fundamentals")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("similar: tensor ")
 
 
 def test_new_refuses_a_near_duplicate(scratch):

@@ -49,6 +49,7 @@ def test_tokens_fold_case_accents_and_british_spellings():
     assert text.tokens("Normalisation, Optimisers & Café’s") == [
         "normalization", "optimizers", "cafe", "s"]
     assert text.stem("normalization") == text.stem("normalizations")
+    assert [text.stem(w) for w in ("rnns", "llms", "transformers")] == ["rnn", "llm", "transformer"]
     assert text.content(["the", "gate", "of", "a", "gru"]) == ["gate", "gru"]
     assert text.content(["what", "is", "it"]) == ["what", "is", "it"]  # nothing else left
 

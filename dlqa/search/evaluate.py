@@ -67,3 +67,33 @@ def evaluate(queries: list[Query], ranking: Ranking) -> dict[str, Score]:
         chosen = [(q, r) for q, r in zip(queries, ranked, strict=True) if q.split == split]
         out[split] = score([q for q, _ in chosen], [r for _, r in chosen])
     return out
+
+
+def python_ranking(catalogue) -> Ranking:
+    """`dlqa similar`'s ranking, over the catalogue's own index."""
+    from dlqa.search import entries, rank
+
+    ranker = rank.Ranker(entries.catalogue_index(catalogue, False))
+    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    return lambda texts: [[by_url[loc] for loc, _ in ranker.search(t, 10)] for t in texts]
+
+
+def site_ranking(catalogue, site: Path) -> Ranking:
+    """The built site's search: its index, ranked by worker.js in Node as in the browser.
+    Results that are not questions keep their URL (they count as misses)."""
+    from dlqa.search import node
+    from dlqa.search.site import INDEX
+
+    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    return lambda texts: [[by_url.get(loc, loc) for loc, _ in found[:10]]
+                          for found in node.search(site / INDEX, texts)]
+
+
+def report(catalogue, site: Path | None) -> dict[str, dict[str, Score]]:
+    """Scores per ranking ('site' when `site` is given, 'similar') and split."""
+    queries = load(catalogue.repo.root / QUERIES)
+    out = {}
+    if site is not None:
+        out["site"] = evaluate(queries, site_ranking(catalogue, site))
+    out["similar"] = evaluate(queries, python_ranking(catalogue))
+    return out

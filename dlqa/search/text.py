@@ -30,9 +30,22 @@ def tokens(text: str) -> list[str]:
     return [_BRITISH.sub(r"iz\1", w) for w in _WORD.findall(text)]
 
 
+# Words Snowball conflates with a different word of this field: "transformer" is not a
+# "transform" (the Fourier transform).
+_NOT_STEMMED = {"transformer": "transformer", "transformers": "transformer"}
+
+
+_VOWEL = re.compile(r"[aeiouy]")
+
+
 @cache
 def stem(token: str) -> str:
-    """The Snowball stem of a folded token."""
+    """The Snowball stem of a folded token; an abbreviation's plural ("rnns", "llms"), which
+    Snowball keeps whole for want of a vowel, loses its s."""
+    if token in _NOT_STEMMED:
+        return _NOT_STEMMED[token]
+    if len(token) > 2 and token.endswith("s") and not _VOWEL.search(token[:-1]):
+        return token[:-1]
     return _stemmer.stemWord(token)
 
 

@@ -56,12 +56,34 @@ def content(tokens_: list[str]) -> list[str]:
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP = re.compile(r"[*_`]+|\\(?=[a-zA-Z])|\$+|<[^>]+>|\{:[^}]*\}")
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$(.+?)\$", re.DOTALL)
+_MARKUP = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)|`+|<[^>]+>|\{:[^}]*\}")
+_TEX_WRAPPER = re.compile(r"\\(?:operatorname|mathrm|text|mathbf|mathcal|boldsymbol|mathbb|bar|hat|tilde)\s*\{([^{}]*)\}")
+_TEX_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_TEX_SYMBOLS = {"cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+                "approx": "≈", "to": "→", "in": "∈", "top": "ᵀ", "infty": "∞", "pm": "±",
+                "ne": "≠", "neq": "≠", "propto": "∝", "sim": "~", "ldots": "…", "dots": "…"}
+_TEX_COMMAND = re.compile(r"\\([a-zA-Z]+)|\\[,;:! ]")
+
+
+def _tex(formula: str) -> str:
+    """A formula as a reader would say it in text: "\\frac{a}{b}" -> "a/b", "\\sigma" ->
+    "sigma", "\\top" -> "ᵀ", wrappers such as \\operatorname{} dropped."""
+    for _ in range(3):  # nested wrappers and fractions, innermost first
+        formula = _TEX_WRAPPER.sub(r"\1", formula)
+        formula = _TEX_FRAC.sub(r"(\1)/(\2)", formula)
+    formula = re.sub(r"\\(?:left|right|big|Big)\b", "", formula)
+    formula = _TEX_COMMAND.sub(lambda m: _TEX_SYMBOLS.get(m.group(1) or "", m.group(1) or " "),
+                               formula)
+    return formula.replace("{", "").replace("}", "")
 
 
 def plain(markdown: str) -> str:
-    """Readable plain text of a short Markdown passage: links keep their text, emphasis,
-    code marks and math delimiters go (a formula keeps its TeX words: "\\sigma" -> "sigma")."""
-    text = _LINK.sub(r"\1", markdown)
-    text = _MARKUP.sub("", text)
-    return " ".join(text.split())
+    """Readable plain text of a short Markdown passage: links keep their text, emphasis and
+    code marks go, and formulas are written out in text (see `_tex`)."""
+    text, parts, last = _LINK.sub(r"\1", markdown), [], 0
+    for math in _MATH.finditer(text):
+        parts += [_MARKUP.sub("", text[last:math.start()]), _tex(math.group(1) or math.group(2))]
+        last = math.end()
+    parts.append(_MARKUP.sub("", text[last:]))
+    return " ".join("".join(parts).split())

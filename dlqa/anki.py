@@ -28,7 +28,6 @@ from markdown.treeprocessors import Treeprocessor
 
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
-from dlqa.repo import Repo
 
 # Chosen at random once. Never change them: a new id would make Anki treat the deck and its
 # note type as new ones, so every user's re-import would duplicate all the cards.
@@ -62,25 +61,27 @@ def note_guid(question_id: str) -> str:
     return genanki.guid_for(GUID_NAMESPACE, question_id)
 
 
-def configured_site_url(repo: Repo) -> str:
-    """`site_url` from mkdocs.yml (the base of the page links on the cards)."""
-    return repo.mkdocs_config.get("site_url") or ""
-
-
-def page_url(base_url: str, docs_path: str) -> str:
-    """The absolute URL of a docs-relative Markdown path (`a/b.md#x`) on the offline site."""
+def page_url(base_url: str, docs_path: str, directory_urls: bool) -> str:
+    """The absolute URL of a docs-relative Markdown path (`a/b.md#x`) on the site."""
     path, _, fragment = docs_path.partition("#")
     if path.endswith(".md"):
-        path = path[:-3] + ".html"  # use_directory_urls is off (the offline plugin)
+        path = path[:-3]
+        if not directory_urls:
+            path += ".html"
+        elif path == "index" or path.endswith("/index"):
+            path = path[:-5]
+        else:
+            path += "/"
     return base_url + path + (f"#{fragment}" if fragment else "")
 
 
 class _AbsoluteLinks(Treeprocessor):
     """Points relative links at the published pages: a card has no site around it."""
 
-    def __init__(self, md, base_url: str):
+    def __init__(self, md, base_url: str, directory_urls: bool):
         super().__init__(md)
         self.base_url = base_url
+        self.directory_urls = directory_urls
         self.page = ""  # the docs-relative path of the page being converted
 
     def run(self, root):
@@ -92,17 +93,18 @@ class _AbsoluteLinks(Treeprocessor):
                 target = self.page + href
             else:
                 target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), href))
-            link.set("href", page_url(self.base_url, target))
+            link.set("href", page_url(self.base_url, target, self.directory_urls))
 
 
 class _AbsoluteLinksExtension(markdown.Extension):
-    def __init__(self, base_url: str):
+    def __init__(self, base_url: str, directory_urls: bool):
         super().__init__()
         self.base_url = base_url
+        self.directory_urls = directory_urls
         self.processor: _AbsoluteLinks | None = None
 
     def extendMarkdown(self, md):
-        self.processor = _AbsoluteLinks(md, self.base_url)
+        self.processor = _AbsoluteLinks(md, self.base_url, self.directory_urls)
         md.treeprocessors.register(self.processor, "dlqa_absolute_links", 5)
 
 
@@ -110,8 +112,8 @@ class _Renderer:
     """Markdown to card HTML. arithmatex's generic mode writes math as \\(...\\) and
     \\[...\\], the delimiters Anki's built-in MathJax renders."""
 
-    def __init__(self, base_url: str):
-        self.links = _AbsoluteLinksExtension(base_url)
+    def __init__(self, base_url: str, directory_urls: bool):
+        self.links = _AbsoluteLinksExtension(base_url, directory_urls)
         self.md = markdown.Markdown(extensions=["pymdownx.arithmatex", self.links],
                                     extension_configs={"pymdownx.arithmatex": {"generic": True}})
 
@@ -140,13 +142,13 @@ def model() -> genanki.Model:
 
 
 def note(question: Question, renderer: _Renderer, note_model: genanki.Model,
-         base_url: str) -> genanki.Note:
+         base_url: str, directory_urls: bool) -> genanki.Note:
     aliases = "".join(f"<li>{renderer.inline(a, question.path)}</li>" for a in question.aliases)
     return genanki.Note(
         model=note_model, guid=note_guid(question.id),
         fields=[renderer.inline(question.title, question.path), aliases,
                 renderer.block(question.short_answer, question.path),
-                html.escape(base_url + question.site_url(False))],
+                html.escape(base_url + question.site_url(directory_urls))],
         sort_field=question.title,
         tags=[_tag(question.topic), _tag(question.level)],
     )
@@ -162,9 +164,10 @@ def build_deck(catalogue: Catalogue, base_url: str) -> genanki.Deck:
         f"{len(catalogue.questions)} deep-learning interview questions with their short "
         f'answers. Every card links to its full page on <a href="{html.escape(base_url)}">'
         f"{html.escape(base_url)}</a>."))
-    renderer, note_model = _Renderer(base_url), model()
+    urls = catalogue.repo.directory_urls
+    renderer, note_model = _Renderer(base_url, urls), model()
     for question in catalogue.questions:
-        deck.add_note(note(question, renderer, note_model, base_url))
+        deck.add_note(note(question, renderer, note_model, base_url, urls))
     return deck
 
 
@@ -221,7 +224,8 @@ def deck_key(catalogue: Catalogue, base_url: str) -> str:
     """A hash of everything a card shows, and of the code that makes the deck."""
     cards = [(q.id, q.title, q.aliases, q.short_answer, q.topic, q.level, q.path)
              for q in catalogue.questions]
-    digest = hashlib.sha256(json.dumps([base_url, cards]).encode())
+    digest = hashlib.sha256(json.dumps(
+        [base_url, catalogue.repo.directory_urls, cards]).encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(genanki.__version__.encode() if hasattr(genanki, "__version__") else b"")
     return digest.hexdigest()[:16]

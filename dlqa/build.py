@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import shutil
 import threading
 import time
@@ -71,13 +72,14 @@ class Build:
     def start(cls, config) -> Build:
         """on_config: check every page against the others; set up navigation and extras."""
         cls.end_all()  # a previous build of `mkdocs serve` that never finished
-        repo = Repo(Path(config.config_file_path).parent)
+        repo = Repo(Path(config.config_file_path).parent, mkdocs=config)
         try:
             catalogue = load_catalogue(repo)
         except ContentErrors as exc:
             raise BuildFailed(exc.errors) from None
-        buildlog.install(repo.docs_dir)
-        build = cls(repo, catalogue, gitdates.last_changed(repo.root))
+        buildlog.install(repo)
+        build = cls(repo, catalogue, gitdates.last_changed(
+            repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir))))
         config.extra.update(
             dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
             dlqa_date=datetime.date.today().isoformat(),
@@ -119,12 +121,13 @@ class Build:
             if existing is not None:
                 files.remove(existing)
             generated = File.generated(config, path, content=content)
-            if path in pages.EDIT_SOURCES:
-                generated.edit_uri = pages.EDIT_SOURCES[path]
+            if path in pages.EDIT_SOURCES:  # relative to the docs folder, as MkDocs wants
+                generated.edit_uri = os.path.relpath(
+                    self.repo.root / pages.EDIT_SOURCES[path], self.repo.docs_dir)
             files.append(generated)
             self.listing_urls.add(generated.url)
         files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
-            self.catalogue, config.use_directory_urls)))
+            self.catalogue, self.repo.directory_urls)))
         for path, svg in self.drawn.items():
             files.append(File.generated(config, path, content=svg))
         return files
@@ -141,7 +144,7 @@ class Build:
         # Material's search indexes meta "tags" with a boost of a million, so one prefix match
         # on a tag ("at" -> "attention") would outrank every title; the page shows its tags.
         page.meta.pop("tags", None)
-        changed = gitdates.page_changed(self.dates, question.path, question.snippets)
+        changed = gitdates.page_changed(self.dates, question.file, question.snippets)
         reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
         return (pages.question_header(question) + pages.label_sections(markdown)
                 + pages.question_footer(question, self.catalogue, changed, reviewed))
@@ -149,7 +152,7 @@ class Build:
     def check_html(self, html: str, page) -> str:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck)."""
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
-                                         api_pages=API_PAGES)
+                                         self.repo.page_file(page.file.src_uri), API_PAGES)
         if problems:
             raise BuildFailed(problems)
         return html
@@ -160,7 +163,7 @@ class Build:
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
         try:
-            output = self.katex.render_html(output, f"docs/{page.file.src_uri}")
+            output = self.katex.render_html(output, self.repo.page_file(page.file.src_uri))
         except MathError as exc:
             exc.line = source_line(page.file.content_string, exc.tex)
             raise BuildFailed([exc]) from None
@@ -168,7 +171,8 @@ class Build:
             try:
                 self.answers[page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
             except ValueError as exc:
-                raise BuildFailed([ContentError(f"docs/{page.file.src_uri}", str(exc))]) from None
+                raise BuildFailed([ContentError(self.repo.page_file(page.file.src_uri),
+                                                str(exc))]) from None
         return output
 
     # -- after the pages ---------------------------------------------------------------
@@ -182,7 +186,7 @@ class Build:
 
     def _write_site(self, config) -> None:
         site = Path(config.site_dir)
-        urls = config.use_directory_urls
+        urls = self.repo.directory_urls
         searchindex.rewrite(site, {q.site_url(urls): q.aliases for q in self.catalogue.questions},
                             self.listing_urls,
                             full_copy=self.repo.cache_dir / "search_index.full.json",
@@ -192,7 +196,7 @@ class Build:
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()
         try:
-            notes = anki.export(self.catalogue, config.site_url, site / "dlqa.apkg",
+            notes = anki.export(self.catalogue, self.repo.site_url, site / "dlqa.apkg",
                                 self.repo.cache_dir)
         except ValueError as exc:
             raise BuildFailed([exc]) from None

@@ -50,7 +50,7 @@ def cmd_similar(args, repo: Repo) -> int:
         ], indent=1))
     else:
         for pid, match in ranked:
-            print(f"{match.score:5.1f}  docs/{by_id[pid].path}  {by_id[pid].title}")
+            print(f"{match.score:5.1f}  {by_id[pid].file}  {by_id[pid].title}")
             if match.phrasing != by_id[pid].title:
                 print(f"       (matched: {match.phrasing})")
     return 0
@@ -179,7 +179,7 @@ def cmd_pdf(args, repo: Repo) -> int:
         return 2
     try:
         catalogue = load_catalogue(repo)
-        report = export_pdf(catalogue, site, Path(args.out), repo.mkdocs_config)
+        report = export_pdf(catalogue, site, Path(args.out), repo.config)
     except ContentErrors as exc:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -195,7 +195,7 @@ def cmd_pdf(args, repo: Repo) -> int:
 
 
 def cmd_anki(args, repo: Repo) -> int:
-    from dlqa.anki import configured_site_url, export
+    from dlqa.anki import export
 
     try:
         catalogue = load_catalogue(repo)
@@ -203,7 +203,7 @@ def cmd_anki(args, repo: Repo) -> int:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
         return 1
-    base_url = args.site_url or configured_site_url(repo)
+    base_url = args.site_url or repo.site_url
     try:
         notes = export(catalogue, base_url, Path(args.out))
     except ValueError as exc:

@@ -129,14 +129,15 @@ def source_line(source: str, snippet: str) -> int | None:
 FORM_PAGES = ("study/",)
 
 
-def page_errors(html: str, src_uri: str, source: str,
+def page_errors(html: str, src_uri: str, source: str, where: str,
                 api_pages: frozenset[str] = frozenset()) -> list[ContentError]:
-    """One ContentError per problem in a rendered page, naming the page and source line."""
+    """One ContentError per problem in a rendered page (`src_uri`, docs-relative), naming
+    the page as `where` and the line of its `source`."""
     if src_uri in api_pages:  # rendered by mkdocstrings from the package's docstrings
         return []
     found = problems(html, forms=src_uri.startswith(FORM_PAGES))
     return [ContentError(
-        f"docs/{src_uri}", f"{p.what} is not allowed: a page may hold only the HTML that "
+        where, f"{p.what} is not allowed: a page may hold only the HTML that "
         "Markdown makes (text, links, images from the site, tables, code, math); remove it "
         "or put it in a code block (CONTRIBUTING.md, 'What a page may contain')",
         source_line(source, p.snippet)) for p in found]

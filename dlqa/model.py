@@ -69,6 +69,7 @@ class Question(FrontMatter):
 
     topic: str
     path: str  # docs-relative, e.g. "activations/softmax.md"
+    file: str  # checkout-relative, as messages and git name it: "docs/activations/softmax.md"
     body: str
     sections: dict[str, str]
     snippets: list[str]  # repository-relative snippet paths the page includes
@@ -161,6 +162,7 @@ class Question(FrontMatter):
         includes = [m.group(1) for m in _INCLUDE.finditer(body_text)]
         return cls(
             **front.model_dump(), topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
+            file=where,
             body=body_text, sections=sections, body_line=body_line, front_text=front_text,
             snippets=[i for i in includes if i.startswith("snippets/")],
             outputs=[i for i in includes if i.startswith("outputs/")],

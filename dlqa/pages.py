@@ -143,9 +143,9 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     return pages
 
 
-# Generated pages that have a source file to edit, as a path relative to docs/ (Material's
-# edit button links to it; the other generated pages are made from the catalogue alone).
-EDIT_SOURCES = {"contributing/index.md": "../CONTRIBUTING.md"}
+# Generated pages that have a source file to edit, relative to the checkout (Material's edit
+# button links to it; the other generated pages are made from the catalogue alone).
+EDIT_SOURCES = {"contributing/index.md": "CONTRIBUTING.md"}
 
 
 def contributing_page(guide: str) -> str:

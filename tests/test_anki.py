@@ -19,6 +19,7 @@ from anki.collection import (
 from dlqa import anki
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.repo import Repo
+from tests.conftest import DOCS
 
 BASE = "https://example.org/dlqa/"
 _MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$")  # inline math may wrap a line
@@ -180,7 +181,7 @@ def test_missing_site_url_is_refused(catalogue):
 def test_site_offers_the_deck(site, catalogue, repo):
     deck = read_deck(site / "dlqa.apkg")
     assert set(deck["notes"]) == {anki.note_guid(q.id) for q in catalogue.questions}
-    base = anki.configured_site_url(repo)
+    base = repo.site_url
     assert base.startswith("https://")
     softmax = deck["notes"][anki.note_guid("softmax")]
     assert softmax["fields"]["URL"] == base + "activations/softmax.html"
@@ -198,16 +199,16 @@ def test_cli_writes_the_deck(scratch):
     (note,) = deck["notes"].values()
     assert note["fields"]["Question"] == "What is a tensor?"
     assert "\\((2, 3)\\)" in note["fields"]["Answer"]
-    base = anki.configured_site_url(Repo(scratch.root))
+    base = Repo(scratch.root).site_url
     assert note["fields"]["URL"] == base + "fundamentals/tensor.html"
     assert note["tags"] == ["fundamentals", "beginner"]
 
 
 def test_cli_refuses_bad_content(scratch):
-    scratch.edit("docs/fundamentals/tensor.md", "level: beginner", "level: expert")
+    scratch.edit(f"{DOCS}/fundamentals/tensor.md", "level: beginner", "level: expert")
     result = scratch.dlqa("anki", "--out", str(scratch.root / "x.apkg"))
     assert result.returncode == 1
-    assert "docs/fundamentals/tensor.md" in result.stderr
+    assert f"{DOCS}/fundamentals/tensor.md" in result.stderr
     assert not (scratch.root / "x.apkg").exists()
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from dlqa.repo import Repo
+from tests.conftest import DOCS, ROOT
 
 
 @pytest.mark.parametrize("query", [
@@ -26,7 +27,7 @@ def test_similar_ranks_initialisation_first(query):
 def test_similar_text_output(scratch):
     result = scratch.dlqa("similar", "Explain tensors")
     assert result.returncode == 0
-    assert "docs/fundamentals/tensor.md" in result.stdout.splitlines()[0]
+    assert f"{DOCS}/fundamentals/tensor.md" in result.stdout.splitlines()[0]
 
 
 def test_new_refuses_a_near_duplicate(scratch):
@@ -39,12 +40,12 @@ def test_new_scaffolds_page_and_snippet_that_check_rejects_until_written(scratch
     result = scratch.dlqa("new", "What is broadcasting in NumPy?", "--topic", "fundamentals",
                           "--snippet")
     assert result.returncode == 0, result.stderr
-    page = scratch.root / "docs" / "fundamentals" / "broadcasting-numpy.md"
+    page = Repo(scratch.root).docs_dir / "fundamentals" / "broadcasting-numpy.md"
     assert page.is_file()
     assert (scratch.root / "snippets" / "fundamentals" / "broadcasting-numpy.py").is_file()
     check = scratch.dlqa("check")
     assert check.returncode == 1
-    assert "docs/fundamentals/broadcasting-numpy.md:13: unfinished" in check.stderr
+    assert f"{DOCS}/fundamentals/broadcasting-numpy.md:13: unfinished" in check.stderr
 
 
 def test_new_rejects_unknown_topic(scratch):

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from dlqa import pageformat, pages, study
+from dlqa import links, pageformat, pages, study
 from dlqa.catalogue import load_catalogue
 
 
@@ -52,7 +52,7 @@ def test_catalogue_js_assigns_the_data(catalogue):
 ])
 def test_rebase_links_makes_links_relative_to_the_root(page_url, value, expected):
     fragment = f'<p><a href="{value}">x</a> <img src="{value}"></p>'
-    assert study.rebase_links(fragment, page_url) == (
+    assert links.rebase(fragment, page_url) == (
         f'<p><a href="{expected}">x</a> <img src="{expected}"></p>')
 
 

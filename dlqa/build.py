@@ -29,6 +29,7 @@ from dlqa import (
     pageassets,
     pages,
     searchindex,
+    shortanswer,
     study,
 )
 from dlqa.catalogue import Catalogue, load_catalogue
@@ -59,7 +60,8 @@ class Build:
     dates: dict[str, str]  # path -> last git change
     katex: KatexRenderer | None = None
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
-    answers: dict[str, str] = field(default_factory=dict)  # question id -> short answer HTML
+    # question id -> its title, phrasings and short answer as the page renders them
+    rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
     listing_urls: set[str] = field(default_factory=set)  # pages searched by headings only
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
@@ -149,31 +151,33 @@ class Build:
         return (pages.question_header(question) + pages.label_sections(markdown)
                 + pages.question_footer(question, self.catalogue, changed, reviewed))
 
-    def check_html(self, html: str, page) -> str:
-        """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck)."""
+    def page_content(self, html: str, page) -> str:
+        """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
+        question's card text is kept for the study modes and the Anki deck."""
+        where = self.repo.page_file(page.file.src_uri)
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
-                                         self.repo.page_file(page.file.src_uri), API_PAGES)
+                                         where, API_PAGES)
         if problems:
             raise BuildFailed(problems)
+        if "dlqa_id" in page.meta:
+            try:
+                self.rendered[page.meta["dlqa_id"]] = shortanswer.capture(html, page.url)
+            except ValueError as exc:
+                raise BuildFailed([ContentError(where, str(exc))]) from None
         return html
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math (after search indexed the TeX),
-        keep the short answer for the study modes."""
+        """on_post_page: drop unused assets, render math (after search indexed the TeX)."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
+        return self._render_math(output, page.file.src_uri, page.file.content_string)
+
+    def _render_math(self, html: str, src_uri: str, source: str) -> str:
         try:
-            output = self.katex.render_html(output, self.repo.page_file(page.file.src_uri))
+            return self.katex.render_html(html, self.repo.page_file(src_uri))
         except MathError as exc:
-            exc.line = source_line(page.file.content_string, exc.tex)
+            exc.line = source_line(source, exc.tex)
             raise BuildFailed([exc]) from None
-        if "dlqa_id" in page.meta:
-            try:
-                self.answers[page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
-            except ValueError as exc:
-                raise BuildFailed([ContentError(self.repo.page_file(page.file.src_uri),
-                                                str(exc))]) from None
-        return output
 
     # -- after the pages ---------------------------------------------------------------
     def finish(self, config) -> None:
@@ -192,12 +196,17 @@ class Build:
                             full_copy=self.repo.cache_dir / "search_index.full.json",
                             terms={self.catalogue.by_id[qid].site_url(urls): t
                                    for qid, t in self.catalogue.search_terms.items()})
-        study.write_answer_scripts(site, self.answers, self.catalogue)
+        # The study modes show the short answers with their math rendered (each formula
+        # was rendered with its page already: these come from KaTeX's cache).
+        by_id = self.catalogue.by_id
+        study.write_answer_scripts(site, {
+            qid: self._render_math(r.short_answer, by_id[qid].path, by_id[qid].body)
+            for qid, r in self.rendered.items()}, self.catalogue)
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()
         try:
-            notes = anki.export(self.catalogue, self.repo.site_url, site / "dlqa.apkg",
-                                self.repo.cache_dir)
+            notes = anki.export(self.catalogue, self.rendered, self.repo.site_url,
+                                site / "dlqa.apkg", self.repo.cache_dir)
         except ValueError as exc:
             raise BuildFailed([exc]) from None
         log.info("dlqa: wrote dlqa.apkg (%d notes) in %.2f s", notes,

@@ -196,6 +196,7 @@ def cmd_pdf(args, repo: Repo) -> int:
 
 def cmd_anki(args, repo: Repo) -> int:
     from dlqa.anki import export
+    from dlqa.shortanswer import render
 
     try:
         catalogue = load_catalogue(repo)
@@ -205,7 +206,7 @@ def cmd_anki(args, repo: Repo) -> int:
         return 1
     base_url = args.site_url or repo.site_url
     try:
-        notes = export(catalogue, base_url, Path(args.out))
+        notes = export(catalogue, render(catalogue), base_url, Path(args.out))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -34,7 +34,7 @@ from dlqa import (
 )
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
-from dlqa.mathrender import KatexRenderer, MathError, source_line
+from dlqa.mathrender import KatexRenderer, MathError, formula_line
 from dlqa.repo import Repo
 from dlqa.snippets import run_page_snippets, write_output
 
@@ -176,7 +176,7 @@ class Build:
         try:
             return self.katex.render_html(html, self.repo.page_file(src_uri))
         except MathError as exc:
-            exc.line = source_line(source, exc.tex)
+            exc.line = formula_line(source, exc.tex)
             raise BuildFailed([exc]) from None
 
     # -- after the pages ---------------------------------------------------------------

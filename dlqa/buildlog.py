@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
+from dlqa.errors import source_line
 from dlqa.repo import Repo
 
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)'")
@@ -12,11 +13,7 @@ _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains a link '(?P<lin
 
 def link_line(markdown: str, link: str) -> int | None:
     """The first line of `markdown` that writes the link target `link`, if any."""
-    target = re.compile(r"\]\(\s*<?" + re.escape(link) + r"[\s>)]")
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if target.search(line):
-            return number
-    return None
+    return source_line(markdown, re.compile(r"\]\(\s*<?" + re.escape(link) + r"[\s>)]"))
 
 
 def locate(message: str, repo: Repo) -> str:

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dlqa import dedup
-from dlqa.errors import ContentError, ContentErrors, did_you_mean
+from dlqa.errors import ContentError, ContentErrors, did_you_mean, source_line
 from dlqa.model import Question
 from dlqa.repo import Repo
 from dlqa.reviews import last_reviewed, load_reviews
@@ -173,10 +173,7 @@ def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentE
 
 
 def _phrasing_line(q: Question, phrasing: str) -> int | None:
-    for number, line in enumerate(q.front_text.splitlines(), start=2):
-        if phrasing in line:
-            return number
-    return q.field_line("title")
+    return source_line(q.front_text, phrasing, start=2) or q.field_line("title")
 
 
 def near_duplicates(catalogue: Catalogue) -> list[ContentError]:

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from dlqa import pageformat, yamlio
-from dlqa.errors import ContentError, ContentErrors
+from dlqa.errors import ContentError, ContentErrors, source_line
 from dlqa.repo import Repo
 
 # What `dlqa new` writes where the author has still to write; a page containing it fails.
@@ -228,10 +228,7 @@ def value_line(front_text: str, key: str, value: str) -> int | None:
 
 
 def _key_line(front_text: str, key: str) -> int | None:
-    for number, line in enumerate(front_text.splitlines(), start=2):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
+    return source_line(front_text, re.compile(rf"^{re.escape(key)}\s*:"), start=2)
 
 
 def _explain(err: dict) -> str:

@@ -89,3 +89,17 @@ def test_url_style_follows_mkdocs_yml(tmp_path, monkeypatch):
     assert Repo(tmp_path).directory_urls is False
     (tmp_path / "mkdocs.yml").write_text(head + "use_directory_urls: false\n")
     assert Repo(tmp_path).directory_urls is False
+
+
+def test_source_line_counts_from_where_the_text_starts():
+    import re
+
+    from dlqa.errors import source_line
+
+    text = "a: 1\nTitle: Two\nthree &amp; four\n"
+    assert source_line(text, "Two") == 2
+    assert source_line(text, "Two", start=5) == 6  # front matter starts on the file's line 2
+    assert source_line(text, re.compile(r"^title\s*:", re.IGNORECASE)) == 2
+    assert source_line(text, "& four", fold=lambda line: line.replace("&amp;", "&")) == 3
+    assert source_line(text, "missing") is None
+    assert source_line(text, "") is None

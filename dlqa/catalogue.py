@@ -37,7 +37,7 @@ class Catalogue:
 
     def by_ref(self) -> dict[str, Question]:
         """Seed ref -> the page that answers it."""
-        return {ref: q for q in self.questions for ref in q.sources}
+        return {ref: q for q in self.questions for ref in q.seed_refs}
 
     def to_json(self, directory_urls: bool = True) -> str:
         """site/questions.json: one object per question."""
@@ -103,7 +103,7 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
                 where, f"duplicate id {q.id!r}: {seen_ids[q.id].file} has it too; "
                 "ids are unique across topics", q.field_line("id")))
         seen_ids.setdefault(q.id, q)
-        for ref in q.sources:
+        for ref in q.seed_refs:
             line = q.field_line("sources", ref)
             if ref not in seeds:
                 errors.append(ContentError(

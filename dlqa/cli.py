@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dlqa import dedup
+from dlqa import dedup, pageformat
 from dlqa.catalogue import Catalogue, load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.model import PLACEHOLDER
@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("question")
     p.add_argument("--topic", required=True)
     p.add_argument("--level", default="intermediate",
-                   choices=["beginner", "intermediate", "advanced"])
+                   choices=list(pageformat.LEVELS))
     p.add_argument("--id", help="page id (default: from the question)")
     p.add_argument("--snippet", action="store_true", help="also scaffold a snippet")
     p.add_argument("--force", action="store_true", help="write even if near-duplicate")

@@ -106,7 +106,7 @@ def sources_index_page(catalogue: Catalogue) -> str:
              ("The public interview-question lists this encyclopedia covers. Each list links "
               "every one of its questions to the page that answers it."), "",
              "| list | publisher | questions | covered |", "|---|---|---|---|"]
-    for source in catalogue.repo.seeds.sources.values():
+    for source in catalogue.repo.seeds.lists.values():
         covered = sum(q.ref in answered for q in source.questions)
         lines.append(f"| [{source.title}]({source.id}.md) | {source.publisher} | "
                      f"{len(source.questions)} | {covered} |")
@@ -114,7 +114,7 @@ def sources_index_page(catalogue: Catalogue) -> str:
 
 
 def source_page(catalogue: Catalogue, source_id: str) -> str:
-    source = catalogue.repo.seeds.sources[source_id]
+    source = catalogue.repo.seeds.lists[source_id]
     answered = catalogue.by_ref()
     covered = sum(q.ref in answered for q in source.questions)
     path = f"sources/{source_id}.md"
@@ -135,7 +135,7 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     pages["levels.md"] = levels_page(catalogue)
     pages["tags.md"] = tags_page(catalogue)
     pages["sources/index.md"] = sources_index_page(catalogue)
-    for source_id in catalogue.repo.seeds.sources:
+    for source_id in catalogue.repo.seeds.lists:
         pages[f"sources/{source_id}.md"] = source_page(catalogue, source_id)
     guide = catalogue.repo.root / "CONTRIBUTING.md"
     if guide.is_file():
@@ -189,9 +189,9 @@ _MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
 
 def _seed_citation(seeds, ref: str) -> str:
     seed = seeds.questions[ref]
-    source = seeds.sources[seed.source]
+    source = seeds.lists[seed.list_id]
     return (f"[{source.publisher}, *{source.title}*, question {seed.number}]"
-            f"(../sources/{seed.source}.md#{ref})")
+            f"(../sources/{seed.list_id}.md#{ref})")
 
 
 def question_footer(q: Question, catalogue: Catalogue, changed: str | None = None,
@@ -201,8 +201,8 @@ def question_footer(q: Question, catalogue: Catalogue, changed: str | None = Non
     git) and of the last independent review (reviews/), appended below the answer."""
     seeds = catalogue.repo.seeds
     parts = ["", ""]
-    if q.sources:
-        cites = "; ".join(_seed_citation(seeds, ref) for ref in q.sources)
+    if q.seed_refs:
+        cites = "; ".join(_seed_citation(seeds, ref) for ref in q.seed_refs)
         parts += [f"Asked in: {cites}.", "{ .dlqa-sources }", ""]
     follow = set(follow_up_ids(q, catalogue))
     related = ", ".join(
@@ -226,7 +226,7 @@ def navigation(catalogue: Catalogue, after: list) -> list:
     for topic, info in catalogue.repo.topics.items():
         questions = catalogue.in_reading_order(topic)
         nav.append({info.title: [f"{topic}/index.md", *(q.path for q in questions)]})
-    sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.sources]
+    sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.lists]
     nav.append({"Browse": ["levels.md", "tags.md", {"Seed lists": ["sources/index.md",
                                                                    *sources]}]})
     return nav + list(after)

@@ -103,3 +103,12 @@ def test_source_line_counts_from_where_the_text_starts():
     assert source_line(text, "& four", fold=lambda line: line.replace("&amp;", "&")) == 3
     assert source_line(text, "missing") is None
     assert source_line(text, "") is None
+
+
+def test_the_front_matter_fields_are_the_page_formats():
+    from dlqa import pageformat
+    from dlqa.model import FrontMatter
+
+    written = {f.alias or name for name, f in FrontMatter.model_fields.items()}
+    assert written == set(pageformat.FIELDS)
+    assert "sources" in written and "seed_refs" in Question.model_fields  # seed refs, by name

@@ -50,7 +50,7 @@ def test_catalogue_js_assigns_the_data(catalogue):
     ("activations/softmax.html", "https://arxiv.org/abs/1", "https://arxiv.org/abs/1"),
     ("activations/softmax.html", "/absolute.html", "/absolute.html"),
 ])
-def test_rebase_links_makes_links_relative_to_the_root(page_url, value, expected):
+def test_links_rebase_makes_links_relative_to_the_root(page_url, value, expected):
     fragment = f'<p><a href="{value}">x</a> <img src="{value}"></p>'
     assert links.rebase(fragment, page_url) == (
         f'<p><a href="{expected}">x</a> <img src="{expected}"></p>')

@@ -14,21 +14,18 @@ import html
 import itertools
 import json
 import os
-import posixpath
 import shutil
 import sqlite3
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import genanki
-import markdown
-from markdown.treeprocessors import Treeprocessor
 
+from dlqa import links
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
-from dlqa.repo import Repo
+from dlqa.shortanswer import Rendered
 
 # Chosen at random once. Never change them: a new id would make Anki treat the deck and its
 # note type as new ones, so every user's re-import would duplicate all the cards.
@@ -62,70 +59,6 @@ def note_guid(question_id: str) -> str:
     return genanki.guid_for(GUID_NAMESPACE, question_id)
 
 
-def configured_site_url(repo: Repo) -> str:
-    """`site_url` from mkdocs.yml (the base of the page links on the cards)."""
-    return repo.mkdocs_config.get("site_url") or ""
-
-
-def page_url(base_url: str, docs_path: str) -> str:
-    """The absolute URL of a docs-relative Markdown path (`a/b.md#x`) on the offline site."""
-    path, _, fragment = docs_path.partition("#")
-    if path.endswith(".md"):
-        path = path[:-3] + ".html"  # use_directory_urls is off (the offline plugin)
-    return base_url + path + (f"#{fragment}" if fragment else "")
-
-
-class _AbsoluteLinks(Treeprocessor):
-    """Points relative links at the published pages: a card has no site around it."""
-
-    def __init__(self, md, base_url: str):
-        super().__init__(md)
-        self.base_url = base_url
-        self.page = ""  # the docs-relative path of the page being converted
-
-    def run(self, root):
-        for link in root.iter("a"):
-            href = link.get("href", "")
-            if not href or urlsplit(href).scheme or href.startswith("//"):
-                continue
-            if href.startswith("#"):
-                target = self.page + href
-            else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), href))
-            link.set("href", page_url(self.base_url, target))
-
-
-class _AbsoluteLinksExtension(markdown.Extension):
-    def __init__(self, base_url: str):
-        super().__init__()
-        self.base_url = base_url
-        self.processor: _AbsoluteLinks | None = None
-
-    def extendMarkdown(self, md):
-        self.processor = _AbsoluteLinks(md, self.base_url)
-        md.treeprocessors.register(self.processor, "dlqa_absolute_links", 5)
-
-
-class _Renderer:
-    """Markdown to card HTML. arithmatex's generic mode writes math as \\(...\\) and
-    \\[...\\], the delimiters Anki's built-in MathJax renders."""
-
-    def __init__(self, base_url: str):
-        self.links = _AbsoluteLinksExtension(base_url)
-        self.md = markdown.Markdown(extensions=["pymdownx.arithmatex", self.links],
-                                    extension_configs={"pymdownx.arithmatex": {"generic": True}})
-
-    def block(self, text: str, page: str) -> str:
-        self.links.processor.page = page
-        return self.md.reset().convert(text)
-
-    def inline(self, text: str, page: str) -> str:
-        out = self.block(text, page)
-        if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
-            out = out[3:-4]
-        return out
-
-
 def _tag(text: str) -> str:
     return "_".join(text.split())  # Anki separates tags by spaces
 
@@ -139,21 +72,24 @@ def model() -> genanki.Model:
     )
 
 
-def note(question: Question, renderer: _Renderer, note_model: genanki.Model,
-         base_url: str) -> genanki.Note:
-    aliases = "".join(f"<li>{renderer.inline(a, question.path)}</li>" for a in question.aliases)
+def note(question: Question, rendered: Rendered, note_model: genanki.Model,
+         base_url: str, directory_urls: bool) -> genanki.Note:
+    """The question's note: its rendered text (`dlqa.shortanswer`), links under `base_url`;
+    the math stays TeX in arithmatex's \\( \\) and \\[ \\], which Anki's MathJax renders."""
+    aliases = "".join(f"<li>{a}</li>" for a in rendered.aliases)
     return genanki.Note(
         model=note_model, guid=note_guid(question.id),
-        fields=[renderer.inline(question.title, question.path), aliases,
-                renderer.block(question.short_answer, question.path),
-                html.escape(base_url + question.site_url(False))],
+        fields=[rendered.title, aliases, links.absolute(rendered.short_answer, base_url),
+                html.escape(base_url + question.site_url(directory_urls))],
         sort_field=question.title,
         tags=[_tag(question.topic), _tag(question.level)],
     )
 
 
-def build_deck(catalogue: Catalogue, base_url: str) -> genanki.Deck:
-    """The deck of every question in the catalogue; page links start with `base_url`."""
+def build_deck(catalogue: Catalogue, rendered: dict[str, Rendered],
+               base_url: str) -> genanki.Deck:
+    """The deck of every question in the catalogue, with its `rendered` text (id ->
+    `dlqa.shortanswer.Rendered`); page links start with `base_url`."""
     if not base_url:
         raise ValueError("site_url is not set in mkdocs.yml; the cards link to the pages "
                          "under it")
@@ -162,9 +98,9 @@ def build_deck(catalogue: Catalogue, base_url: str) -> genanki.Deck:
         f"{len(catalogue.questions)} deep-learning interview questions with their short "
         f'answers. Every card links to its full page on <a href="{html.escape(base_url)}">'
         f"{html.escape(base_url)}</a>."))
-    renderer, note_model = _Renderer(base_url), model()
+    urls, note_model = catalogue.repo.directory_urls, model()
     for question in catalogue.questions:
-        deck.add_note(note(question, renderer, note_model, base_url))
+        deck.add_note(note(question, rendered[question.id], note_model, base_url, urls))
     return deck
 
 
@@ -195,19 +131,21 @@ def write_package(deck: genanki.Deck, out: Path, timestamp: float | None = None)
     return out
 
 
-def export(catalogue: Catalogue, base_url: str, out: Path, cache_dir: Path | None = None) -> int:
+def export(catalogue: Catalogue, rendered: dict[str, Rendered], base_url: str, out: Path,
+           cache_dir: Path | None = None) -> int:
     """Build the deck and write it to `out`; return the number of notes.
 
     With `cache_dir`, a deck already written for exactly these cards (and this code) is
-    copied instead of rebuilt, so a warm build does not convert every short answer again.
+    copied instead of rebuilt, so a warm build does not write every note again.
     """
     count = len(catalogue.questions)
-    cached = cache_dir / f"anki-{deck_key(catalogue, base_url)}.apkg" if cache_dir else None
+    cached = (cache_dir / f"anki-{deck_key(catalogue, rendered, base_url)}.apkg"
+              if cache_dir else None)
     if cached is not None and cached.is_file():
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out)
         return count
-    deck = build_deck(catalogue, base_url)
+    deck = build_deck(catalogue, rendered, base_url)
     write_package(deck, out)
     if cached is not None:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -217,11 +155,12 @@ def export(catalogue: Catalogue, base_url: str, out: Path, cache_dir: Path | Non
     return len(deck.notes)
 
 
-def deck_key(catalogue: Catalogue, base_url: str) -> str:
+def deck_key(catalogue: Catalogue, rendered: dict[str, Rendered], base_url: str) -> str:
     """A hash of everything a card shows, and of the code that makes the deck."""
-    cards = [(q.id, q.title, q.aliases, q.short_answer, q.topic, q.level, q.path)
-             for q in catalogue.questions]
-    digest = hashlib.sha256(json.dumps([base_url, cards]).encode())
+    cards = [(q.id, q.title, list(rendered[q.id].aliases), rendered[q.id].title,
+              rendered[q.id].short_answer, q.topic, q.level) for q in catalogue.questions]
+    digest = hashlib.sha256(json.dumps(
+        [base_url, catalogue.repo.directory_urls, cards]).encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(genanki.__version__.encode() if hasattr(genanki, "__version__") else b"")
     return digest.hexdigest()[:16]

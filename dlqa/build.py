@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import shutil
 import threading
 import time
@@ -27,11 +28,12 @@ from dlqa import (
     htmlcheck,
     pageassets,
     pages,
+    shortanswer,
     study,
 )
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.errors import ContentError, ContentErrors
-from dlqa.mathrender import KatexRenderer, MathError, source_line
+from dlqa.mathrender import KatexRenderer, MathError, formula_line
 from dlqa.repo import Repo
 from dlqa.search import site as search_site
 from dlqa.snippets import run_page_snippets, write_output
@@ -58,7 +60,8 @@ class Build:
     dates: dict[str, str]  # path -> last git change
     katex: KatexRenderer | None = None
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
-    answers: dict[str, str] = field(default_factory=dict)  # question id -> short answer HTML
+    # question id -> its title, phrasings and short answer as the page renders them
+    rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
     # the hooks but not to on_build_error and on_shutdown, which must still end the build.
@@ -70,13 +73,14 @@ class Build:
     def start(cls, config) -> Build:
         """on_config: check every page against the others; set up navigation and extras."""
         cls.end_all()  # a previous build of `mkdocs serve` that never finished
-        repo = Repo(Path(config.config_file_path).parent)
+        repo = Repo(Path(config.config_file_path).parent, mkdocs=config)
         try:
             catalogue = load_catalogue(repo)
         except ContentErrors as exc:
             raise BuildFailed(exc.errors) from None
-        buildlog.install(repo.docs_dir)
-        build = cls(repo, catalogue, gitdates.last_changed(repo.root))
+        buildlog.install(repo)
+        build = cls(repo, catalogue, gitdates.last_changed(
+            repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir))))
         config.extra.update(
             dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
             dlqa_date=datetime.date.today().isoformat(),
@@ -117,11 +121,12 @@ class Build:
             if existing is not None:
                 files.remove(existing)
             generated = File.generated(config, path, content=content)
-            if path in pages.EDIT_SOURCES:
-                generated.edit_uri = pages.EDIT_SOURCES[path]
+            if path in pages.EDIT_SOURCES:  # relative to the docs folder, as MkDocs wants
+                generated.edit_uri = os.path.relpath(
+                    self.repo.root / pages.EDIT_SOURCES[path], self.repo.docs_dir)
             files.append(generated)
         files.append(File.generated(config, study.CATALOGUE_JS, content=study.catalogue_js(
-            self.catalogue, config.use_directory_urls)))
+            self.catalogue, self.repo.directory_urls)))
         for path, svg in self.drawn.items():
             files.append(File.generated(config, path, content=svg))
         return files
@@ -135,35 +140,38 @@ class Build:
         if question is None or question.path != page.file.src_uri:
             return pages.level_controls(markdown)
         page.meta["dlqa_id"] = question.id
-        changed = gitdates.page_changed(self.dates, question.path, question.snippets)
+        changed = gitdates.page_changed(self.dates, question.file, question.snippets)
         reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
         return (pages.question_header(question) + pages.label_sections(markdown)
                 + pages.question_footer(question, self.catalogue, changed, reviewed))
 
-    def check_html(self, html: str, page) -> str:
-        """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck)."""
+    def page_content(self, html: str, page) -> str:
+        """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
+        question's card text is kept for the study modes and the Anki deck."""
+        where = self.repo.page_file(page.file.src_uri)
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
-                                         api_pages=API_PAGES)
+                                         where, API_PAGES)
         if problems:
             raise BuildFailed(problems)
+        if "dlqa_id" in page.meta:
+            try:
+                self.rendered[page.meta["dlqa_id"]] = shortanswer.capture(html, page.url)
+            except ValueError as exc:
+                raise BuildFailed([ContentError(where, str(exc))]) from None
         return html
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math (after search indexed the TeX),
-        keep the short answer for the study modes."""
+        """on_post_page: drop unused assets, render math (after search indexed the TeX)."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
+        return self._render_math(output, page.file.src_uri, page.file.content_string)
+
+    def _render_math(self, html: str, src_uri: str, source: str) -> str:
         try:
-            output = self.katex.render_html(output, f"docs/{page.file.src_uri}")
+            return self.katex.render_html(html, self.repo.page_file(src_uri))
         except MathError as exc:
-            exc.line = source_line(page.file.content_string, exc.tex)
+            exc.line = formula_line(source, exc.tex)
             raise BuildFailed([exc]) from None
-        if "dlqa_id" in page.meta:
-            try:
-                self.answers[page.meta["dlqa_id"]] = study.short_answer_html(output, page.url)
-            except ValueError as exc:
-                raise BuildFailed([ContentError(f"docs/{page.file.src_uri}", str(exc))]) from None
-        return output
 
     # -- after the pages ---------------------------------------------------------------
     def finish(self, config) -> None:
@@ -176,15 +184,20 @@ class Build:
 
     def _write_site(self, config) -> None:
         site = Path(config.site_dir)
-        urls = config.use_directory_urls
+        urls = self.repo.directory_urls
         search_site.write(site, self.catalogue, urls,
                           config.plugins["material/search"].config.separator)
-        study.write_answer_scripts(site, self.answers, self.catalogue)
+        # The study modes show the short answers with their math rendered (each formula
+        # was rendered with its page already: these come from KaTeX's cache).
+        by_id = self.catalogue.by_id
+        study.write_answer_scripts(site, {
+            qid: self._render_math(r.short_answer, by_id[qid].path, by_id[qid].body)
+            for qid, r in self.rendered.items()}, self.catalogue)
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()
         try:
-            notes = anki.export(self.catalogue, config.site_url, site / "dlqa.apkg",
-                                self.repo.cache_dir)
+            notes = anki.export(self.catalogue, self.rendered, self.repo.site_url,
+                                site / "dlqa.apkg", self.repo.cache_dir)
         except ValueError as exc:
             raise BuildFailed([exc]) from None
         log.info("dlqa: wrote dlqa.apkg (%d notes) in %.2f s", notes,

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from dlqa import dedup
-from dlqa.errors import ContentError, ContentErrors, did_you_mean
+from dlqa.errors import ContentError, ContentErrors, did_you_mean, source_line
 from dlqa.model import Question
 from dlqa.repo import Repo
 from dlqa.reviews import last_reviewed, load_reviews
@@ -38,7 +38,7 @@ class Catalogue:
 
     def by_ref(self) -> dict[str, Question]:
         """Seed ref -> the page that answers it."""
-        return {ref: q for q in self.questions for ref in q.sources}
+        return {ref: q for q in self.questions for ref in q.seed_refs}
 
     def to_json(self, directory_urls: bool = True) -> str:
         """site/questions.json: one object per question."""
@@ -47,7 +47,7 @@ class Catalogue:
 
 
 def question_files(repo: Repo) -> list[Path]:
-    """Every question page: docs/<topic>/<id>.md for the topics of data/topics.yaml."""
+    """Every question page: <docs_dir>/<topic>/<id>.md for the topics of data/topics.yaml."""
     files = []
     for folder in sorted(p for p in repo.docs_dir.iterdir() if p.is_dir()):
         if folder.name in repo.topics:
@@ -105,13 +105,13 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
     cited: dict[str, Question] = {}
     ids = {q.id for q in catalogue.questions} | (known_ids or set())
     for q in catalogue.questions:
-        where = f"docs/{q.path}"
+        where = q.file
         if q.id in seen_ids:
             errors.append(ContentError(
-                where, f"duplicate id {q.id!r}: docs/{seen_ids[q.id].path} has it too; "
+                where, f"duplicate id {q.id!r}: {seen_ids[q.id].file} has it too; "
                 "ids are unique across topics", q.field_line("id")))
         seen_ids.setdefault(q.id, q)
-        for ref in q.sources:
+        for ref in q.seed_refs:
             line = q.field_line("sources", ref)
             if ref not in seeds:
                 errors.append(ContentError(
@@ -119,7 +119,7 @@ def cross_check(catalogue: Catalogue, known_ids: set[str] | None = None) -> list
                     f"{did_you_mean(ref, seeds)} use a ref exactly as listed there", line))
             elif ref in cited:
                 errors.append(ContentError(
-                    where, f"seed ref {ref!r} is also cited by docs/{cited[ref].path}; "
+                    where, f"seed ref {ref!r} is also cited by {cited[ref].file}; "
                     "a seed question is answered on one page only", line))
             else:
                 cited[ref] = q
@@ -169,22 +169,19 @@ def reading_order_problems(catalogue: Catalogue, ids: set[str]) -> list[ContentE
             if qid not in pages and qid not in ids - parsed:
                 errors.append(ContentError(
                     where, f"topic {topic!r} lists {qid!r}, which is not a page of "
-                    f"docs/{topic}/;{did_you_mean(qid, pages)} list only its pages",
+                    f"{repo.page_file(topic)}/;{did_you_mean(qid, pages)} list only its pages",
                     line(qid)))
         for qid, q in sorted(pages.items()):
             if qid not in listed:
                 errors.append(ContentError(
-                    f"docs/{q.path}", f"the page is not in the reading order of topic "
+                    q.file, f"the page is not in the reading order of topic "
                     f"{topic!r}: add '{qid}' to its questions in data/topics.yaml, where a "
                     "reader should meet it", 1))
     return errors
 
 
 def _phrasing_line(q: Question, phrasing: str) -> int | None:
-    for number, line in enumerate(q.front_text.splitlines(), start=2):
-        if phrasing in line:
-            return number
-    return q.field_line("title")
+    return source_line(q.front_text, phrasing, start=2) or q.field_line("title")
 
 
 def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
@@ -197,8 +194,8 @@ def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
         if b.id in a.distinct and a.id in b.distinct:
             continue
         errors.append(ContentError(
-            f"docs/{a.path}",
-            f"near-duplicate of docs/{b.path} (score {match.score:.0f} >= "
+            a.file,
+            f"near-duplicate of {b.file} (score {match.score:.0f} >= "
             f"{dedup.THRESHOLD:.0f}): {match.query!r} ~ {match.phrasing!r}; merge the "
             f"pages (add the phrasing as an alias) or, if they are different questions, "
             f"list each other's id under 'distinct' on both pages",

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dlqa import dedup
+from dlqa import dedup, pageformat
 from dlqa.catalogue import Catalogue, load_catalogue, question_files
 from dlqa.errors import ContentError, ContentErrors
 from dlqa.model import PLACEHOLDER, Question
@@ -63,7 +63,7 @@ def cmd_similar(args, repo: Repo) -> int:
     else:
         print(f"search  duplicate (the build refuses >= {dedup.THRESHOLD:.0f})")
         for q, score, match in nearest:
-            print(f"{score:6.1f}  {match.score:5.1f}  docs/{q.path}  {q.title}")
+            print(f"{score:6.1f}  {match.score:5.1f}  {q.file}  {q.title}")
             if match.phrasing != q.title:
                 print(f"               (nearest phrasing: {match.phrasing})")
     return 0
@@ -193,7 +193,7 @@ def cmd_pdf(args, repo: Repo) -> int:
         return 2
     try:
         catalogue = load_catalogue(repo)
-        report = export_pdf(catalogue, site, Path(args.out), repo.mkdocs_config)
+        report = export_pdf(catalogue, site, Path(args.out), repo.config)
     except ContentErrors as exc:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
@@ -209,7 +209,8 @@ def cmd_pdf(args, repo: Repo) -> int:
 
 
 def cmd_anki(args, repo: Repo) -> int:
-    from dlqa.anki import configured_site_url, export
+    from dlqa.anki import export
+    from dlqa.shortanswer import render
 
     try:
         catalogue = load_catalogue(repo)
@@ -217,9 +218,9 @@ def cmd_anki(args, repo: Repo) -> int:
         for error in exc.errors:
             print(f"error: {error}", file=sys.stderr)
         return 1
-    base_url = args.site_url or configured_site_url(repo)
+    base_url = args.site_url or repo.site_url
     try:
-        notes = export(catalogue, base_url, Path(args.out))
+        notes = export(catalogue, render(catalogue), base_url, Path(args.out))
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -257,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("question")
     p.add_argument("--topic", required=True)
     p.add_argument("--level", default="intermediate",
-                   choices=["beginner", "intermediate", "advanced"])
+                   choices=list(pageformat.LEVELS))
     p.add_argument("--id", help="page id (default: from the question)")
     p.add_argument("--snippet", action="store_true", help="also scaffold a snippet")
     p.add_argument("--force", action="store_true", help="write even if near-duplicate")

@@ -105,7 +105,7 @@ def figure_errors(catalogue, results) -> list[ContentError]:
     failed = {r.path for r in results if not r.ok}
     errors = []
     for q in catalogue.questions:
-        where = f"docs/{q.path}"
+        where = q.file
         if failed.intersection(q.snippets):
             continue  # the snippet's own failure is the one error to report
         for line, alt, path in references(q):

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 
-def last_changed(root: Path, folders: tuple[str, ...] = ("docs", "snippets")) -> dict[str, str]:
+def last_changed(root: Path, folders: tuple[str, ...]) -> dict[str, str]:
     """Map each path (relative to `root`) under `folders` to the date of its last commit.
 
     One `git log` for the whole tree rather than one per page (what per-file plugins do),
@@ -29,6 +29,7 @@ def last_changed(root: Path, folders: tuple[str, ...] = ("docs", "snippets")) ->
 
 
 def page_changed(dates: dict[str, str], page: str, snippets: list[str]) -> str | None:
-    """The last change of a question: its page or any of its snippets, whichever is newer."""
-    found = [dates[p] for p in (f"docs/{page}", *snippets) if p in dates]
+    """The last change of a question: its page or any of its snippets, whichever is newer
+    (all paths relative to the checkout, as git names them)."""
+    found = [dates[p] for p in (page, *snippets) if p in dates]
     return max(found) if found else None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dlqa.errors import ContentError
+from dlqa.errors import ContentError, source_line
 
 # What Python-Markdown and the enabled extensions (tables, footnotes, admonition, details,
 # abbr, def_list, attr_list, md_in_html, toc, arithmatex, highlight, superfences, keys)
@@ -114,14 +114,10 @@ def problems(html: str, forms: bool = False) -> list[Problem]:
     return found
 
 
-def source_line(source: str, snippet: str) -> int | None:
-    """The first line of the page's source that contains `snippet` (case-insensitive)."""
-    needle = snippet.lower()
-    for number, line in enumerate(source.splitlines(), start=1):
-        # The parser decoded entities ("jav&#x61;script:"): compare with the decoded line too.
-        if needle and (needle in line.lower() or needle in html.unescape(line).lower()):
-            return number
-    return None
+def _as_written_and_decoded(line: str) -> str:
+    """A line, case-folded, as written and with its entities decoded (the parser decoded
+    "jav&#x61;script:"), so a snippet is found in either form."""
+    return f"{line.lower()}\n{html.unescape(line).lower()}"
 
 
 # Pages whose source is the project's own, outside docs/<topic>/: the study pages hold the
@@ -129,14 +125,15 @@ def source_line(source: str, snippet: str) -> int | None:
 FORM_PAGES = ("study/",)
 
 
-def page_errors(html: str, src_uri: str, source: str,
+def page_errors(html: str, src_uri: str, source: str, where: str,
                 api_pages: frozenset[str] = frozenset()) -> list[ContentError]:
-    """One ContentError per problem in a rendered page, naming the page and source line."""
+    """One ContentError per problem in a rendered page (`src_uri`, docs-relative), naming
+    the page as `where` and the line of its `source`."""
     if src_uri in api_pages:  # rendered by mkdocstrings from the package's docstrings
         return []
     found = problems(html, forms=src_uri.startswith(FORM_PAGES))
     return [ContentError(
-        f"docs/{src_uri}", f"{p.what} is not allowed: a page may hold only the HTML that "
+        where, f"{p.what} is not allowed: a page may hold only the HTML that "
         "Markdown makes (text, links, images from the site, tables, code, math); remove it "
         "or put it in a code block (CONTRIBUTING.md, 'What a page may contain')",
-        source_line(source, p.snippet)) for p in found]
+        source_line(source, p.snippet.lower(), fold=_as_written_and_decoded)) for p in found]

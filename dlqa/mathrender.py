@@ -15,7 +15,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from dlqa.errors import ContentError
+from dlqa.errors import ContentError, source_line
 
 # arithmatex's "generic" output: \( \) inline in a span, \[ \] display in a div.
 _MATH = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.DOTALL)
@@ -31,7 +31,7 @@ class MathError(ContentError):
         self.tex = tex
 
 
-def source_line(source: str, tex: str) -> int | None:
+def formula_line(source: str, tex: str) -> int | None:
     """The first line of `source` (a page's Markdown) on which the formula `tex` starts."""
     lines = source.splitlines()
     if tex == "$$":  # an unrecognised display formula: the first $$ that breaks the rules
@@ -43,9 +43,7 @@ def source_line(source: str, tex: str) -> int | None:
             return line.strip() != "$$" or indent % 4 != 0
         return next((n for n in marks if suspicious(n)), marks[0] if marks else None)
     first = tex.strip().splitlines()[0].strip() if tex.strip() else ""
-    if not first:
-        return None
-    return next((n for n, line in enumerate(lines, 1) if first in line), None)
+    return source_line(source, first)
 
 
 class KatexRenderer:

@@ -12,10 +12,10 @@ import re
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from dlqa import pageformat, yamlio
-from dlqa.errors import ContentError, ContentErrors
+from dlqa.errors import ContentError, ContentErrors, source_line
 from dlqa.repo import Repo
 
 # What `dlqa new` writes where the author has still to write; a page containing it fails.
@@ -37,7 +37,8 @@ class FrontMatter(BaseModel):
     aliases: list[str] = []
     level: str
     tags: list[str]
-    sources: list[str] = []
+    # Written `sources:` in a page (the seed lists it answers); its values are seed refs.
+    seed_refs: list[str] = Field(default=[], alias="sources")
     related: list[str] = []
     distinct: list[str] = []
 
@@ -69,6 +70,7 @@ class Question(FrontMatter):
 
     topic: str
     path: str  # docs-relative, e.g. "activations/softmax.md"
+    file: str  # checkout-relative, as messages and git name it: "docs/activations/softmax.md"
     body: str
     sections: dict[str, str]
     snippets: list[str]  # repository-relative snippet paths the page includes
@@ -95,7 +97,7 @@ class Question(FrontMatter):
             "id": self.id, "title": self.title, "url": self.site_url(directory_urls),
             "path": self.path,
             "topic": self.topic, "level": self.level, "tags": self.tags,
-            "aliases": self.aliases, "sources": self.sources, "related": self.related,
+            "aliases": self.aliases, "sources": self.seed_refs, "related": self.related,
             "snippets": self.snippets,
         }
 
@@ -118,7 +120,7 @@ class Question(FrontMatter):
         def problem(message: str, line: int | None = None) -> None:
             errors.append(ContentError(where, message, line))
 
-        meta_fields = set(FrontMatter.model_fields)
+        meta_fields = {f.alias or name for name, f in FrontMatter.model_fields.items()}
         for key in meta:
             if key not in meta_fields:
                 near = difflib.get_close_matches(str(key), sorted(meta_fields), n=1)
@@ -160,7 +162,8 @@ class Question(FrontMatter):
             raise ContentErrors(errors)
         includes = [m.group(1) for m in _INCLUDE.finditer(body_text)]
         return cls(
-            **front.model_dump(), topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
+            **front.model_dump(by_alias=True), topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
+            file=where,
             body=body_text, sections=sections, body_line=body_line, front_text=front_text,
             snippets=[i for i in includes if i.startswith("snippets/")],
             outputs=[i for i in includes if i.startswith("outputs/")],
@@ -226,10 +229,7 @@ def value_line(front_text: str, key: str, value: str) -> int | None:
 
 
 def _key_line(front_text: str, key: str) -> int | None:
-    for number, line in enumerate(front_text.splitlines(), start=2):
-        if re.match(rf"^{re.escape(key)}\s*:", line):
-            return number
-    return None
+    return source_line(front_text, re.compile(rf"^{re.escape(key)}\s*:"), start=2)
 
 
 def _explain(err: dict) -> str:

@@ -107,7 +107,7 @@ def sources_index_page(catalogue: Catalogue) -> str:
              ("The public interview-question lists this encyclopedia covers. Each list links "
               "every one of its questions to the page that answers it."), "",
              "| list | publisher | questions | covered |", "|---|---|---|---|"]
-    for source in catalogue.repo.seeds.sources.values():
+    for source in catalogue.repo.seeds.lists.values():
         covered = sum(q.ref in answered for q in source.questions)
         lines.append(f"| [{source.title}]({source.id}.md) | {source.publisher} | "
                      f"{len(source.questions)} | {covered} |")
@@ -115,7 +115,7 @@ def sources_index_page(catalogue: Catalogue) -> str:
 
 
 def source_page(catalogue: Catalogue, source_id: str) -> str:
-    source = catalogue.repo.seeds.sources[source_id]
+    source = catalogue.repo.seeds.lists[source_id]
     answered = catalogue.by_ref()
     covered = sum(q.ref in answered for q in source.questions)
     path = f"sources/{source_id}.md"
@@ -138,7 +138,7 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     pages["sources/index.md"] = sources_index_page(catalogue)
     pages[glossary.PAGE] = glossary.page(
         catalogue.glossary, {q.id: (q.title, q.path) for q in catalogue.questions})
-    for source_id in catalogue.repo.seeds.sources:
+    for source_id in catalogue.repo.seeds.lists:
         pages[f"sources/{source_id}.md"] = source_page(catalogue, source_id)
     guide = catalogue.repo.root / "CONTRIBUTING.md"
     if guide.is_file():
@@ -146,9 +146,9 @@ def generated_pages(catalogue: Catalogue) -> dict[str, str]:
     return pages
 
 
-# Generated pages that have a source file to edit, as a path relative to docs/ (Material's
-# edit button links to it; the other generated pages are made from the catalogue alone).
-EDIT_SOURCES = {"contributing/index.md": "../CONTRIBUTING.md"}
+# Generated pages that have a source file to edit, relative to the checkout (Material's edit
+# button links to it; the other generated pages are made from the catalogue alone).
+EDIT_SOURCES = {"contributing/index.md": "CONTRIBUTING.md"}
 
 
 def contributing_page(guide: str) -> str:
@@ -192,9 +192,9 @@ _MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
 
 def _seed_citation(seeds, ref: str) -> str:
     seed = seeds.questions[ref]
-    source = seeds.sources[seed.source]
+    source = seeds.lists[seed.list_id]
     return (f"[{source.publisher}, *{source.title}*, question {seed.number}]"
-            f"(../sources/{seed.source}.md#{ref})")
+            f"(../sources/{seed.list_id}.md#{ref})")
 
 
 def question_footer(q: Question, catalogue: Catalogue, changed: str | None = None,
@@ -204,8 +204,8 @@ def question_footer(q: Question, catalogue: Catalogue, changed: str | None = Non
     git) and of the last independent review (reviews/), appended below the answer."""
     seeds = catalogue.repo.seeds
     parts = ["", ""]
-    if q.sources:
-        cites = "; ".join(_seed_citation(seeds, ref) for ref in q.sources)
+    if q.seed_refs:
+        cites = "; ".join(_seed_citation(seeds, ref) for ref in q.seed_refs)
         parts += [f"Asked in: {cites}.", "{ .dlqa-sources }", ""]
     follow = set(follow_up_ids(q, catalogue))
     related = ", ".join(
@@ -229,7 +229,7 @@ def navigation(catalogue: Catalogue, after: list) -> list:
     for topic, info in catalogue.repo.topics.items():
         questions = catalogue.in_reading_order(topic)
         nav.append({info.title: [f"{topic}/index.md", *(q.path for q in questions)]})
-    sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.sources]
-    nav.append({"Browse": ["levels.md", "tags.md", glossary.PAGE, {"Seed lists": ["sources/index.md",
-                                                                   *sources]}]})
+    sources = [f"sources/{s}.md" for s in catalogue.repo.seeds.lists]
+    nav.append({"Browse": ["levels.md", "tags.md", glossary.PAGE,
+                           {"Seed lists": ["sources/index.md", *sources]}]})
     return nav + list(after)

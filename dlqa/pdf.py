@@ -149,7 +149,7 @@ def existing_key(out: Path) -> str | None:
     return meta.get(KEY_FIELD)
 
 
-def export_pdf(catalogue: Catalogue, site: Path, out: Path, config: dict,
+def export_pdf(catalogue: Catalogue, site: Path, out: Path, config,
                progress: Callable[[str], None] | None = None) -> dict:
     """Print the built `site` to `out`. Returns the number of pages and bookmarks, the
     requests that were blocked, how many parts were printed (not cached), and whether the

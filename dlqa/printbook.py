@@ -13,20 +13,17 @@ from __future__ import annotations
 
 import hashlib
 import html
-import posixpath
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 
-from dlqa import __version__
+from dlqa import __version__, links
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
 
 QUESTION_LINK = "https://print.dlqa.invalid/q/"
 PRINT_CSS = Path(__file__).with_name("print.css")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Page furniture that means nothing on paper.
 _DROP = ("a.md-content__button", "a.headerlink", ".md-clipboard", ".md-source-file",
          "button", "script", "style", "noscript")
@@ -113,13 +110,15 @@ def _head(site: Path, sheets: list[Path]) -> str:
             f"<style>{PRINT_CSS.read_text(encoding='utf-8')}</style>")
 
 
-def question_html(q: Question, site: Path, urls: dict[str, str], site_url: str) -> str:
-    """One question's article from the built site, made fit for paper: headings one level
-    down, ids made unique in the book, links rewritten (see the module docstring)."""
+def question_html(q: Question, site: Path, urls: dict[str, str], by_url: dict[str, str],
+                  site_url: str) -> str:
+    """One question's article from the built site (`urls`: id -> its file in the site),
+    made fit for paper: headings one level down, ids made unique in the book, links
+    rewritten (see the module docstring; `by_url`: site URL -> id)."""
     page_url = urls[q.id]
     path = site / page_url
     if not path.is_file():
-        raise RuntimeError(f"{path} is missing: the site is older than docs/{q.path}; "
+        raise RuntimeError(f"{path} is missing: the site is older than {q.file}; "
                            "run `make build` again")
     root = lxml.html.fromstring(path.read_bytes())
     found = root.xpath('//article[contains(@class, "md-content__inner")]')
@@ -129,7 +128,6 @@ def question_html(q: Question, site: Path, urls: dict[str, str], site_url: str) 
     for selector in _DROP:
         for el in _select(article, selector):
             el.drop_tree()
-    by_url = {url: qid for qid, url in urls.items()}
     for el in article.iter():
         if not isinstance(el.tag, str):
             continue
@@ -141,8 +139,8 @@ def question_html(q: Question, site: Path, urls: dict[str, str], site_url: str) 
         if href is not None and el.tag == "a":
             el.set("href", _rewrite_link(href, page_url, by_url, q.id, site_url))
         src = el.get("src")
-        if src is not None and not _SCHEME.match(src) and not src.startswith("/"):
-            el.set("src", posixpath.normpath(posixpath.join(posixpath.dirname(page_url), src)))
+        if src is not None:
+            el.set("src", links.to_root(src, page_url))
     article.tag = "section"
     article.attrib.clear()
     article.set("class", "dlqa-question")
@@ -161,24 +159,25 @@ def _rewrite_link(href: str, page_url: str, by_url: dict[str, str], qid: str,
                   site_url: str) -> str:
     if href.startswith("#"):
         return f"{QUESTION_LINK}{qid}"  # a section of the same question: its first page
-    if _SCHEME.match(href) or href.startswith("//"):
+    if not links.is_relative(href):
         return href
-    path, _, _fragment = href.partition("#")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+    target = links.to_root(href, page_url).partition("#")[0]
     if target in by_url:
         return f"{QUESTION_LINK}{by_url[target]}"
     return site_url.rstrip("/") + "/" + target if site_url else href
 
 
-def assemble(catalogue: Catalogue, site: Path, config: dict) -> Book:
-    """The book for the built `site` of `catalogue`; `config` is the resolved mkdocs.yml."""
-    directory_urls = catalogue.repo.directory_urls
-    urls = {q.id: q.site_url(directory_urls) for q in catalogue.questions}
-    if directory_urls:
-        urls = {k: v + "index.html" for k, v in urls.items()}
-    site_url = config.get("site_url") or ""
+def assemble(catalogue: Catalogue, site: Path, config) -> Book:
+    """The book for the built `site` of `catalogue`; `config` is its resolved mkdocs.yml
+    (`Repo.config`)."""
+    repo = catalogue.repo
+    directory_urls = repo.directory_urls
+    by_url = {q.site_url(directory_urls): q.id for q in catalogue.questions}
+    urls = {qid: url + "index.html" if url.endswith("/") else url
+            for url, qid in by_url.items()}
+    site_url = config.site_url or ""
     chapters = []
-    for topic, info in catalogue.repo.topics.items():
+    for topic, info in repo.topics.items():
         questions = tuple(catalogue.in_reading_order(topic))
         if not questions:
             continue
@@ -186,18 +185,17 @@ def assemble(catalogue: Catalogue, site: Path, config: dict) -> Book:
                    f"<h1>{html.escape(info.title)}</h1>"
                    f'<p class="dlqa-chapter-lead">{html.escape(info.description)}</p>')
         body = [heading]
-        body += [question_html(q, site, urls, site_url) for q in questions]
+        body += [question_html(q, site, urls, by_url, site_url) for q in questions]
         body.append("</section>")
         chapters.append(Chapter(topic, info.title, questions, "".join(body)))
     count = sum(len(c.questions) for c in chapters)
     facts = (("Questions", str(count)), ("Topics", str(len(chapters))),
              ("Version", __version__), ("Online", site_url or "-"),
-             ("Source", config.get("repo_url") or "-"),
-             ("Licence", config.get("copyright") or "-"))
+             ("Source", config.repo_url or "-"),
+             ("Licence", config.copyright or "-"))
     sheets = _stylesheets(site)
     return Book(_head(site, sheets), fingerprint(*(s.read_bytes() for s in sheets)),
-                tuple(chapters), config.get("site_name", "dlqa"),
-                config.get("site_description", ""), facts)
+                tuple(chapters), config.site_name, config.site_description or "", facts)
 
 
 def fingerprint(*texts: str | bytes) -> str:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from dlqa import yamlio
 
@@ -25,6 +24,9 @@ class Repo:
     """A dlqa checkout: pages, snippets, data and the generated outputs and caches."""
 
     root: Path
+    # MkDocs' resolved config of the checkout: the build passes the one it runs with;
+    # otherwise `config` loads mkdocs.yml the first time it is asked for.
+    mkdocs: Any = field(default=None, repr=False, compare=False, kw_only=True)
 
     @classmethod
     def find(cls, start: Path | None = None) -> Repo:
@@ -36,8 +38,44 @@ class Repo:
         raise FileNotFoundError(f"no dlqa checkout (mkdocs.yml and data/) above {here}")
 
     @property
+    def config(self):
+        """mkdocs.yml as MkDocs resolves it (defaults filled in, `!ENV` read, plugins loaded):
+        the one reader of mkdocs.yml, so the site settings below are MkDocs' own."""
+        if self.mkdocs is None:
+            from mkdocs.config import load_config
+
+            self.mkdocs = load_config(str(self.root / "mkdocs.yml"))
+        return self.mkdocs
+
+    @property
+    def mkdocs_config(self):
+        """The same resolved config as `config`, under its old name: benchmarks/bench.py still
+        uses it (that folder belongs to the performance work); remove once it says `config`."""
+        return self.config
+
+    @property
     def docs_dir(self) -> Path:
-        return self.root / "docs"
+        """The pages' folder (`docs_dir` in mkdocs.yml)."""
+        return Path(self.config.docs_dir)
+
+    def page_file(self, page: str) -> str:
+        """A docs-relative page path (`topic/id.md`) as messages and git name it: relative to
+        the checkout (`docs/topic/id.md`)."""
+        return self.rel(self.docs_dir / page)
+
+    @property
+    def site_url(self) -> str:
+        """The published site's base URL (`site_url` in mkdocs.yml), or "" when unset."""
+        return self.config.site_url or ""
+
+    @property
+    def directory_urls(self) -> bool:
+        """Whether pages are `topic/id/` or `topic/id.html`: MkDocs' `use_directory_urls`,
+        which Material's offline plugin turns off (in its on_config, so the site works from
+        file://). True of the config a build runs with and of mkdocs.yml read alone."""
+        offline = self.config.plugins.get("material/offline")
+        return bool(self.config.use_directory_urls) and not (
+            offline is not None and offline.config.enabled)
 
     @property
     def snippets_dir(self) -> Path:
@@ -68,6 +106,7 @@ class Repo:
             elif src.is_file():
                 shutil.copy2(src, target / name)
         (target / "node_modules").symlink_to((self.root / "node_modules").resolve())
+        (target / "snippets").mkdir(exist_ok=True)  # none yet, but mkdocs.yml watches it
         # The copy has none of the questions: no search terms or glossary (they name pages),
         # and topics that list none in reading order.
         for name, empty in (("search-terms.yaml", "{}"), ("glossary.yaml", "[]")):
@@ -79,7 +118,7 @@ class Repo:
             line for line in topics.read_text(encoding="utf-8").splitlines(keepends=True)
             if not line.startswith(("  questions:", "    - "))), encoding="utf-8")
         topics = set(self.topics)
-        shutil.copytree(self.docs_dir, target / "docs",
+        shutil.copytree(self.docs_dir, target / self.docs_dir.relative_to(self.root),
                         ignore=lambda d, names: topics if Path(d) == self.docs_dir else ())
         return Repo(target)
 
@@ -89,25 +128,6 @@ class Repo:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
-
-    @cached_property
-    def mkdocs_config(self) -> dict:
-        """mkdocs.yml as plain data (MkDocs-only tags such as !ENV read as None)."""
-        class _Loader(yaml.SafeLoader):
-            pass
-
-        _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-        text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
-        return yaml.load(text, _Loader) or {}
-
-    @property
-    def directory_urls(self) -> bool:
-        """Whether pages are `topic/id/` (MkDocs' default) or `topic/id.html`; Material's
-        offline plugin turns directory URLs off, so the site works from file://."""
-        config = self.mkdocs_config
-        plugins = [next(iter(p)) if isinstance(p, dict) else p
-                   for p in config.get("plugins") or []]
-        return bool(config.get("use_directory_urls", True)) and "offline" not in plugins
 
     def add_to_reading_order(self, topic: str, qid: str) -> None:
         """Append `qid` to the end of `topic`'s reading order in data/topics.yaml, editing

@@ -20,14 +20,16 @@ from dlqa.errors import ContentError
 @dataclass(frozen=True)
 class SeedQuestion:
     ref: str
-    source: str
+    list_id: str  # the seed list it comes from
     number: int
     level: str
     question: str
 
 
 @dataclass(frozen=True)
-class Source:
+class SeedList:
+    """One public question list (data/sources/<id>.yaml)."""
+
     id: str
     publisher: str
     title: str
@@ -37,17 +39,17 @@ class Source:
 
 @dataclass(frozen=True)
 class Registry:
-    sources: dict[str, Source]
+    lists: dict[str, SeedList]  # list id -> the list
 
     @property
     def questions(self) -> dict[str, SeedQuestion]:
         """Every seed question by ref."""
-        return {q.ref: q for s in self.sources.values() for q in s.questions}
+        return {q.ref: q for s in self.lists.values() for q in s.questions}
 
 
 def load_registry(folder: Path) -> Registry:
     """Read every data/sources/*.yaml file into a Registry."""
-    sources = {}
+    lists = {}
     for path in sorted(folder.glob("*.yaml")):
         raw = yamlio.load(path.read_text(encoding="utf-8"))
         try:
@@ -55,12 +57,12 @@ def load_registry(folder: Path) -> Registry:
                 SeedQuestion(q["ref"], raw["id"], int(q["number"]), q["level"], q["question"])
                 for q in raw["questions"]
             )
-            sources[raw["id"]] = Source(
+            lists[raw["id"]] = SeedList(
                 raw["id"], raw["publisher"], raw["title"], raw.get("note", ""), questions
             )
         except (KeyError, TypeError) as exc:
             raise ContentError(path, f"source file is missing the field {exc}") from exc
-    return Registry(sources)
+    return Registry(lists)
 
 
 def _source_table(sources_md: str) -> dict[str, tuple[str, str, str]]:

@@ -176,7 +176,7 @@ def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], li
         return [], [ContentError("snippets/", f"cannot run the snippets: {exc}")]
     results = run_snippets([catalogue.repo.root / s for s in owners], catalogue.repo,
                            progress=progress)
-    errors = [ContentError(f"docs/{owners[r.path].path}", f"snippet {r.path} failed: {r.error}",
+    errors = [ContentError(owners[r.path].file, f"snippet {r.path} failed: {r.error}",
                            owners[r.path].include_line(r.path))
               for r in results if not r.ok]
     return results, errors + figures.figure_errors(catalogue, results)

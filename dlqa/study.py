@@ -4,8 +4,9 @@ The browser script `docs/javascripts/study.js` reads two kinds of generated scri
 with `<script>` elements because a page opened from file:// cannot fetch() local files:
 
 - `assets/dlqa/catalogue.js`: every question's id, title, url, topic and level, and the topics;
-- `assets/dlqa/answers/<topic>.js`: each question's short answer as rendered HTML (math already
-  rendered), one file per topic so a page loads only the answers it shows.
+- `assets/dlqa/answers/<topic>.js`: each question's short answer as its page renders it
+  (`dlqa.shortanswer`, captured by the build) with the math rendered, one file per topic so a
+  page loads only the answers it shows.
 
 URLs in both are relative to the site root; the script resolves them against it.
 """
@@ -13,8 +14,6 @@ URLs in both are relative to the site root; the script resolves them against it.
 from __future__ import annotations
 
 import json
-import posixpath
-import re
 from pathlib import Path
 
 from dlqa import pageformat
@@ -22,11 +21,6 @@ from dlqa.catalogue import Catalogue
 
 CATALOGUE_JS = "assets/dlqa/catalogue.js"
 ANSWERS_DIR = "assets/dlqa/answers"
-
-_SHORT_ANSWER = re.compile(
-    r'<h2\b[^>]*\bid="short-answer"[^>]*>.*?</h2>(.*?)(?=<h2\b|</article>)', re.DOTALL)
-_LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 def _js_assign(name: str, data: object) -> str:
@@ -49,41 +43,6 @@ def catalogue_data(catalogue: Catalogue, directory_urls: bool) -> dict:
 def catalogue_js(catalogue: Catalogue, directory_urls: bool) -> str:
     """The text of `assets/dlqa/catalogue.js`: sets `window.dlqaCatalogue`."""
     return _js_assign("dlqaCatalogue", catalogue_data(catalogue, directory_urls))
-
-
-def rebase_links(fragment: str, page_url: str) -> str:
-    """Rewrite the relative `href`/`src` values in `fragment` from `page_url` to the site root.
-
-    The fragment is shown on other pages, so a link relative to the page it came from would
-    point elsewhere. Absolute URLs (with a scheme, or starting with "/") are left alone.
-    """
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-
-    def rebase(match: re.Match) -> str:
-        attr, value = match.groups()
-        if not value or _SCHEME.match(value) or value.startswith("/"):
-            return match.group(0)
-        if value.startswith("#"):
-            return f'{attr}="{page_url}{value}"'
-        path, hash_, fragment_id = value.partition("#")
-        path, query, rest = path.partition("?")
-        joined = posixpath.normpath(posixpath.join(base, path))
-        if path.endswith("/") and not joined.endswith("/"):
-            joined += "/"
-        return f'{attr}="{joined}{query}{rest}{hash_}{fragment_id}"'
-
-    return _LINK_ATTR.sub(rebase, fragment)
-
-
-def short_answer_html(page_html: str, page_url: str) -> str:
-    """The rendered "Short answer" section of a built question page, links rebased to the root.
-
-    Raises ValueError when the page has no such section.
-    """
-    match = _SHORT_ANSWER.search(page_html)
-    if match is None or not match.group(1).strip():
-        raise ValueError("no 'Short answer' section in the rendered page")
-    return rebase_links(match.group(1).strip(), page_url)
 
 
 def answer_scripts(answers: dict[str, str], catalogue: Catalogue) -> dict[str, str]:

@@ -15,6 +15,8 @@ from dlqa.browser import ENV_VAR, block_network, chromium_path, launch
 from dlqa.repo import Repo
 
 ROOT = Path(__file__).resolve().parent.parent
+# How messages name a page of this checkout or a scratch copy of it (docs_dir in mkdocs.yml).
+DOCS = Repo(ROOT).rel(Repo(ROOT).docs_dir)
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -151,7 +153,7 @@ class Scratch:
         self.page("tensor", "What is a tensor?", "Explain tensors.", "acte-67")
 
     def page(self, qid, title, alias, source, topic="fundamentals", text=None) -> Path:
-        path = self.root / "docs" / topic / f"{qid}.md"
+        path = Repo(self.root).docs_dir / topic / f"{qid}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text or GOOD_PAGE.format(id=qid, title=title, alias=alias,
                                                  source=source), encoding="utf-8")
@@ -174,8 +176,8 @@ class Scratch:
     def build(self, **env: str) -> subprocess.CompletedProcess:
         return build(self.root, self.root / "site", **env)
 
-    def dlqa(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(BIN / "dlqa"), *args], cwd=self.root, env=ENV,
+    def dlqa(self, *args: str, **env: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(BIN / "dlqa"), *args], cwd=self.root, env={**ENV, **env},
                               capture_output=True, text=True, timeout=300, check=False)
 
 

@@ -16,9 +16,11 @@ from anki.collection import (
     ImportAnkiPackageRequest,
 )
 
-from dlqa import anki
+from dlqa import anki, shortanswer
 from dlqa.catalogue import Catalogue, load_catalogue
 from dlqa.repo import Repo
+from dlqa.shortanswer import Rendered
+from tests.conftest import DOCS
 
 BASE = "https://example.org/dlqa/"
 _MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$")  # inline math may wrap a line
@@ -54,8 +56,20 @@ def catalogue(repo) -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def deck(catalogue, tmp_path_factory) -> dict:
-    return read_deck(anki.write_package(anki.build_deck(catalogue, BASE),
+def rendered(catalogue) -> dict[str, Rendered]:
+    return shortanswer.render(catalogue)
+
+
+def _deck(catalogue: Catalogue, rendered: dict[str, Rendered]):
+    """The deck of `catalogue`; questions not in `rendered` (edited ones) are rendered."""
+    missing = [q for q in catalogue.questions if q.id not in rendered]
+    return anki.build_deck(catalogue, {**rendered, **shortanswer.render(catalogue, missing)},
+                           BASE)
+
+
+@pytest.fixture(scope="module")
+def deck(catalogue, rendered, tmp_path_factory) -> dict:
+    return read_deck(anki.write_package(_deck(catalogue, rendered),
                                         tmp_path_factory.mktemp("anki") / "dlqa.apkg"))
 
 
@@ -72,11 +86,11 @@ def test_one_note_and_one_card_per_question(deck, catalogue):
     assert titles == sorted(html.escape(q.title, quote=False) for q in catalogue.questions)
 
 
-def test_ids_are_stable_across_two_builds(catalogue, tmp_path):
+def test_ids_are_stable_across_two_builds(catalogue, rendered, tmp_path):
     # Different write times, as two builds on two days would have.
-    first = read_deck(anki.write_package(anki.build_deck(catalogue, BASE),
+    first = read_deck(anki.write_package(_deck(catalogue, rendered),
                                          tmp_path / "a.apkg", timestamp=1_700_000_000))
-    second = read_deck(anki.write_package(anki.build_deck(catalogue, BASE),
+    second = read_deck(anki.write_package(_deck(catalogue, rendered),
                                           tmp_path / "b.apkg", timestamp=1_800_000_000))
     assert set(first["decks"]) == set(second["decks"]) == {anki.DECK_ID}
     assert set(first["models"]) == set(second["models"]) == {anki.MODEL_ID}
@@ -85,15 +99,16 @@ def test_ids_are_stable_across_two_builds(catalogue, tmp_path):
     assert {n["mid"] for n in second["notes"].values()} == {anki.MODEL_ID}
 
 
-def test_anki_reimport_updates_instead_of_duplicating(catalogue, tmp_path):
+def test_anki_reimport_updates_instead_of_duplicating(catalogue, rendered, tmp_path):
     """Anki's own importer (the `anki` package): a newer deck updates the same notes."""
     question = catalogue.questions[0]
     edited = question.model_copy(update={
         "sections": {**question.sections, "Short answer": "A rewritten answer, $x^2$."}})
-    older = anki.write_package(anki.build_deck(catalogue, BASE), tmp_path / "old.apkg",
+    older = anki.write_package(_deck(catalogue, rendered), tmp_path / "old.apkg",
                                timestamp=1_700_000_000)
+    others = {qid: r for qid, r in rendered.items() if qid != question.id}
     newer = anki.write_package(
-        anki.build_deck(Catalogue(catalogue.repo, [edited, *catalogue.questions[1:]]), BASE),
+        _deck(Catalogue(catalogue.repo, [edited, *catalogue.questions[1:]]), others),
         tmp_path / "new.apkg", timestamp=1_800_000_000)
     col = Collection(str(tmp_path / "collection.anki2"))
     try:
@@ -119,8 +134,8 @@ def test_guid_follows_the_question_id_not_its_text(catalogue):
         "title": question.title + " (reworded)",
         "sections": {**question.sections, "Short answer": "A rewritten answer."},
     })
-    before = anki.build_deck(Catalogue(catalogue.repo, [question]), BASE).notes[0]
-    after = anki.build_deck(Catalogue(catalogue.repo, [edited]), BASE).notes[0]
+    before = _deck(Catalogue(catalogue.repo, [question]), {}).notes[0]
+    after = _deck(Catalogue(catalogue.repo, [edited]), {}).notes[0]
     assert after.fields[2] != before.fields[2]
     assert after.guid == before.guid == anki.note_guid(question.id)
     guids = {anki.note_guid(q.id) for q in catalogue.questions}
@@ -156,11 +171,11 @@ def test_relative_links_become_page_urls(catalogue):
     question = catalogue.by_id["softmax"]
     edited = question.model_copy(update={"sections": {
         **question.sections,
-        "Short answer": "See [cross-entropy](../losses/x.md#grad), [here](#code) and "
-                        "[a site](https://example.com/page).",
+        "Short answer": "See [cross-entropy](../training/cross-entropy-vs-mse.md#grad), "
+                        "[here](#code) and [a site](https://example.com/page).",
     }})
-    answer = anki.build_deck(Catalogue(catalogue.repo, [edited]), BASE).notes[0].fields[2]
-    assert f'href="{BASE}losses/x.html#grad"' in answer
+    answer = _deck(Catalogue(catalogue.repo, [edited]), {}).notes[0].fields[2]
+    assert f'href="{BASE}training/cross-entropy-vs-mse.html#grad"' in answer
     assert f'href="{BASE}activations/softmax.html#code"' in answer
     assert 'href="https://example.com/page"' in answer
 
@@ -172,15 +187,15 @@ def test_no_card_links_to_a_markdown_file(deck):
             assert ".md" not in href, href
 
 
-def test_missing_site_url_is_refused(catalogue):
+def test_missing_site_url_is_refused(catalogue, rendered):
     with pytest.raises(ValueError, match="site_url"):
-        anki.build_deck(catalogue, "")
+        anki.build_deck(catalogue, rendered, "")
 
 
 def test_site_offers_the_deck(site, catalogue, repo):
     deck = read_deck(site / "dlqa.apkg")
     assert set(deck["notes"]) == {anki.note_guid(q.id) for q in catalogue.questions}
-    base = anki.configured_site_url(repo)
+    base = repo.site_url
     assert base.startswith("https://")
     softmax = deck["notes"][anki.note_guid("softmax")]
     assert softmax["fields"]["URL"] == base + "activations/softmax.html"
@@ -198,31 +213,32 @@ def test_cli_writes_the_deck(scratch):
     (note,) = deck["notes"].values()
     assert note["fields"]["Question"] == "What is a tensor?"
     assert "\\((2, 3)\\)" in note["fields"]["Answer"]
-    base = anki.configured_site_url(Repo(scratch.root))
+    base = Repo(scratch.root).site_url
     assert note["fields"]["URL"] == base + "fundamentals/tensor.html"
     assert note["tags"] == ["fundamentals", "beginner"]
 
 
 def test_cli_refuses_bad_content(scratch):
-    scratch.edit("docs/fundamentals/tensor.md", "level: beginner", "level: expert")
+    scratch.edit(f"{DOCS}/fundamentals/tensor.md", "level: beginner", "level: expert")
     result = scratch.dlqa("anki", "--out", str(scratch.root / "x.apkg"))
     assert result.returncode == 1
-    assert "docs/fundamentals/tensor.md" in result.stderr
+    assert f"{DOCS}/fundamentals/tensor.md" in result.stderr
     assert not (scratch.root / "x.apkg").exists()
 
 
-def test_a_warm_build_copies_the_cached_deck(catalogue, tmp_path):
+def test_a_warm_build_copies_the_cached_deck(catalogue, rendered, tmp_path):
     cache = tmp_path / "cache"
     first, second = tmp_path / "a.apkg", tmp_path / "b.apkg"
-    assert anki.export(catalogue, "https://x.org/", first, cache) == len(catalogue.questions)
+    assert anki.export(catalogue, rendered, "https://x.org/", first, cache) == \
+        len(catalogue.questions)
     (cached,) = cache.glob("anki-*.apkg")
     assert cached.read_bytes() == first.read_bytes()
-    anki.export(catalogue, "https://x.org/", second, cache)
+    anki.export(catalogue, rendered, "https://x.org/", second, cache)
     assert second.read_bytes() == first.read_bytes()  # copied, not rebuilt (a new timestamp)
-    key = anki.deck_key(catalogue, "https://x.org/")
-    assert anki.deck_key(catalogue, "https://y.org/") != key
+    key = anki.deck_key(catalogue, rendered, "https://x.org/")
+    assert anki.deck_key(catalogue, rendered, "https://y.org/") != key
     question = catalogue.questions[0]
     edited = question.model_copy(update={"sections": {**question.sections,
                                                       "Short answer": "Changed."}})
-    changed = Catalogue(catalogue.repo, [edited, *catalogue.questions[1:]])
-    assert anki.deck_key(changed, "https://x.org/") != key
+    changed = {**rendered, **shortanswer.render(catalogue, [edited])}
+    assert anki.deck_key(catalogue, changed, "https://x.org/") != key

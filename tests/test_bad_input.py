@@ -6,9 +6,9 @@ message that names the offending file.
 
 import pytest
 
-from tests.conftest import error_lines
+from tests.conftest import DOCS, error_lines
 
-PAGE = "docs/fundamentals/tensor.md"
+PAGE = f"{DOCS}/fundamentals/tensor.md"
 SNIPPET = "snippets/fundamentals/tensor.py"
 
 # case: (file to edit, old text, new text, where the one error must point, its message)
@@ -88,7 +88,7 @@ def test_all_of_a_pages_problems_in_one_run(scratch):
 def test_a_broken_page_gives_no_errors_on_pages_that_link_it(scratch):
     """A typo in one page is one error, not one more on every page that relates to it."""
     scratch.page("scalar", "What is a scalar?", "Explain scalars.", "acte-54")
-    scratch.edit("docs/fundamentals/scalar.md", "related: []", "related: [tensor]")
+    scratch.edit(f"{DOCS}/fundamentals/scalar.md", "related: []", "related: [tensor]")
     scratch.edit(PAGE, "level: beginner", "level: guru")
     errors = error_lines(scratch.dlqa("check", "--no-run").stderr)
     assert len(errors) == 1 and f"{PAGE}:6" in errors[0], errors
@@ -122,20 +122,20 @@ def test_duplicate_id_and_twice_cited_ref(scratch):
     for result in (scratch.dlqa("check"), scratch.build()):
         assert result.returncode != 0
         assert "duplicate id 'tensor'" in result.stderr
-        assert "'acte-67' is also cited by docs/fundamentals/tensor.md" in result.stderr
+        assert f"'acte-67' is also cited by {DOCS}/fundamentals/tensor.md" in result.stderr
 
 
 def test_near_duplicate_names_the_other_page(scratch):
     scratch.page("tensors", "What are tensors?", "What is a tensor array?", "acte-54")
     for result in (scratch.dlqa("check"), scratch.build()):
         assert result.returncode != 0
-        assert "near-duplicate of docs/fundamentals/tensors.md" in result.stderr
+        assert f"near-duplicate of {DOCS}/fundamentals/tensors.md" in result.stderr
 
 
 def test_declared_distinct_pages_pass(scratch):
     scratch.page("tensors", "What are tensors?", "What is a tensor array?", "acte-54")
     scratch.edit(PAGE, "related: []", "related: []\ndistinct: [tensors]")
-    scratch.edit("docs/fundamentals/tensors.md", "related: []", "related: []\ndistinct: [tensor]")
+    scratch.edit(f"{DOCS}/fundamentals/tensors.md", "related: []", "related: []\ndistinct: [tensor]")
     assert scratch.dlqa("check", "--no-run").returncode == 0
 
 

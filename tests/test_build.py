@@ -14,9 +14,9 @@ import pytest
 
 from dlqa.build import Build
 from dlqa.mathrender import KatexRenderer
-from tests.conftest import BIN, ENV, ROOT
+from tests.conftest import BIN, DOCS, ENV, ROOT
 
-PAGE = "docs/fundamentals/tensor.md"
+PAGE = f"{DOCS}/fundamentals/tensor.md"
 
 
 def test_the_hooks_module_holds_no_state():

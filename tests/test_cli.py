@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from dlqa.repo import Repo
+from tests.conftest import DOCS, ROOT
 
 
 @pytest.mark.parametrize("query", [
@@ -28,7 +29,7 @@ def test_similar_text_output(scratch):
     assert result.returncode == 0
     header, first = result.stdout.splitlines()[:2]
     assert "search" in header and "duplicate" in header
-    assert "docs/fundamentals/tensor.md" in first
+    assert f"{DOCS}/fundamentals/tensor.md" in first
 
 
 def test_new_warns_about_the_page_search_would_find(scratch):
@@ -49,12 +50,12 @@ def test_new_scaffolds_page_and_snippet_that_check_rejects_until_written(scratch
     result = scratch.dlqa("new", "What is broadcasting in NumPy?", "--topic", "fundamentals",
                           "--snippet")
     assert result.returncode == 0, result.stderr
-    page = scratch.root / "docs" / "fundamentals" / "broadcasting-numpy.md"
+    page = Repo(scratch.root).docs_dir / "fundamentals" / "broadcasting-numpy.md"
     assert page.is_file()
     assert (scratch.root / "snippets" / "fundamentals" / "broadcasting-numpy.py").is_file()
     check = scratch.dlqa("check")
     assert check.returncode == 1
-    assert "docs/fundamentals/broadcasting-numpy.md:13: unfinished" in check.stderr
+    assert f"{DOCS}/fundamentals/broadcasting-numpy.md:13: unfinished" in check.stderr
 
 
 def test_new_rejects_unknown_topic(scratch):

@@ -10,9 +10,9 @@ import pytest
 
 from dlqa.catalogue import load_catalogue
 from dlqa.figures import MAX_BYTES, references
-from tests.conftest import error_lines
+from tests.conftest import DOCS, error_lines
 
-PAGE = "docs/fundamentals/tensor.md"
+PAGE = f"{DOCS}/fundamentals/tensor.md"
 SNIPPET = "snippets/fundamentals/tensor.py"
 OUTPUT_BLOCK = '--8<-- "outputs/fundamentals/tensor.txt"\n```\n'
 DRAW = """

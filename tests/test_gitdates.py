@@ -23,22 +23,22 @@ def test_newest_commit_wins_and_snippets_count(tmp_path):
     _commit(tmp_path, "snippets/a/x.py", "print(1)", "2025-03-04")
     _commit(tmp_path, "docs/a/x.md", "two", "2025-02-03")
     _commit(tmp_path, "docs/a/y.md", "y", "2025-05-06")
-    dates = last_changed(tmp_path)
+    dates = last_changed(tmp_path, ("docs", "snippets"))
     assert dates["docs/a/x.md"] == "2025-02-03"
     assert dates["snippets/a/x.py"] == "2025-03-04"
-    assert page_changed(dates, "a/x.md", ["snippets/a/x.py"]) == "2025-03-04"
-    assert page_changed(dates, "a/y.md", []) == "2025-05-06"
-    assert page_changed(dates, "a/new.md", []) is None
+    assert page_changed(dates, "docs/a/x.md", ["snippets/a/x.py"]) == "2025-03-04"
+    assert page_changed(dates, "docs/a/y.md", []) == "2025-05-06"
+    assert page_changed(dates, "docs/a/new.md", []) is None
 
 
 def test_outside_git_there_are_no_dates(tmp_path):
-    assert last_changed(tmp_path) == {}
+    assert last_changed(tmp_path, ("docs",)) == {}
 
 
 def test_built_pages_show_their_last_change(site, repo):
-    dates = last_changed(repo.root)
+    dates = last_changed(repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir)))
     html = (site / "activations" / "binary-step.html").read_text(encoding="utf-8")
-    expected = page_changed(dates, "activations/binary-step.md",
+    expected = page_changed(dates, repo.page_file("activations/binary-step.md"),
                             ["snippets/activations/binary-step.py"])
     if dates:
         assert expected and f'<time datetime="{expected}">' in html

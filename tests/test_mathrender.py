@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dlqa.mathrender import KatexRenderer, MathError, source_line
+from dlqa.mathrender import KatexRenderer, MathError, formula_line
 from tests.conftest import ROOT
 
 PAGE = """<html><body><nav>menu</nav>
@@ -36,10 +36,10 @@ def test_unrecognised_display_math_names_the_page_and_line(katex):
     with pytest.raises(MathError, match="the page") as info:
         katex.render_html(PAGE.replace("done", "$$z$$"), "the page")
     source = "# Title\n\nText\n\n1. item:\n\n   $$\n   z\n   $$\n"
-    assert source_line(source, info.value.tex) == 7
+    assert formula_line(source, info.value.tex) == 7
 
 
 def test_a_formula_katex_cannot_parse_is_found_in_the_source(katex):
     with pytest.raises(MathError) as info:
         katex.render_html('<p><span class="arithmatex">\\(\\frac{1}\\)</span></p>', "p")
-    assert source_line("line one\nsuch as $\\frac{1}$\n", info.value.tex) == 2
+    assert formula_line("line one\nsuch as $\\frac{1}$\n", info.value.tex) == 2

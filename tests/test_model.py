@@ -6,7 +6,7 @@ import pytest
 
 from dlqa.errors import ContentErrors
 from dlqa.model import Question
-from tests.conftest import GOOD_PAGE
+from tests.conftest import DOCS, GOOD_PAGE
 
 
 def parse(repo, text: str, name: str = "tensor") -> Question:
@@ -51,7 +51,7 @@ def test_bad_page_names_the_problem(repo, old, new, message, line):
         parse(repo, text.replace(old, new, 1))
     [error] = info.value.errors  # one mistake, one error
     assert message in str(error)
-    assert error.path == "docs/fundamentals/tensor.md"
+    assert error.path == f"{DOCS}/fundamentals/tensor.md"
     if line:
         assert error.line == line
 
@@ -75,13 +75,40 @@ def test_unknown_topic(repo):
         Question.from_text(good(), Path(repo.docs_dir / "cooking" / "tensor.md"), repo)
 
 
-def test_url_style_follows_mkdocs_yml(tmp_path):
+def test_url_style_follows_mkdocs_yml(tmp_path, monkeypatch):
     from dlqa.repo import Repo
 
-    (tmp_path / "mkdocs.yml").write_text("site_url: https://x.org/\nplugins:\n  - search\n")
+    (tmp_path / "docs").mkdir()
+    head = "site_name: t\ntheme: material\nsite_url: !ENV [DLQA_TEST_URL, https://x.org/]\n"
+    (tmp_path / "mkdocs.yml").write_text(head + "plugins:\n  - search\n")
     assert Repo(tmp_path).directory_urls is True
-    (tmp_path / "mkdocs.yml").write_text("plugins:\n  - search\n  - offline\n"
-                                         "key: !ENV [HOME]\n")
+    assert Repo(tmp_path).site_url == "https://x.org/"
+    monkeypatch.setenv("DLQA_TEST_URL", "https://y.org/")  # !ENV is MkDocs' to read
+    assert Repo(tmp_path).site_url == "https://y.org/"
+    (tmp_path / "mkdocs.yml").write_text(head + "plugins:\n  - search\n  - offline\n")
     assert Repo(tmp_path).directory_urls is False
-    (tmp_path / "mkdocs.yml").write_text("use_directory_urls: false\n")
+    (tmp_path / "mkdocs.yml").write_text(head + "use_directory_urls: false\n")
     assert Repo(tmp_path).directory_urls is False
+
+
+def test_source_line_counts_from_where_the_text_starts():
+    import re
+
+    from dlqa.errors import source_line
+
+    text = "a: 1\nTitle: Two\nthree &amp; four\n"
+    assert source_line(text, "Two") == 2
+    assert source_line(text, "Two", start=5) == 6  # front matter starts on the file's line 2
+    assert source_line(text, re.compile(r"^title\s*:", re.IGNORECASE)) == 2
+    assert source_line(text, "& four", fold=lambda line: line.replace("&amp;", "&")) == 3
+    assert source_line(text, "missing") is None
+    assert source_line(text, "") is None
+
+
+def test_the_front_matter_fields_are_the_page_formats():
+    from dlqa import pageformat
+    from dlqa.model import FrontMatter
+
+    written = {f.alias or name for name, f in FrontMatter.model_fields.items()}
+    assert written == set(pageformat.FIELDS)
+    assert "sources" in written and "seed_refs" in Question.model_fields  # seed refs, by name

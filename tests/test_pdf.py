@@ -31,7 +31,7 @@ def pdf_report(site, repo, catalogue):
     _require_browser()
     out = ROOT / "dist" / "dlqa.pdf"
     with FileLock(str(ROOT / ".cache" / "pdf.lock")):
-        report = export_pdf(catalogue, site, out, repo.mkdocs_config, progress=lambda m: None)
+        report = export_pdf(catalogue, site, out, repo.config, progress=lambda m: None)
     assert report["blocked"] == []
     return out, report
 
@@ -72,7 +72,7 @@ def test_nothing_interactive_is_printed(page_texts):
 
 def test_metadata_names_dlqa(pdf, repo):
     meta = PdfReader(io.BytesIO(pdf)).metadata
-    assert meta.title == repo.mkdocs_config["site_name"] and "dlqa" in meta.title
+    assert meta.title == repo.config.site_name and "dlqa" in meta.title
     assert "Print Site" not in meta.title and meta.creator.startswith("dlqa")
 
 
@@ -123,7 +123,7 @@ def test_links_between_questions_jump_to_their_page(pdf):
 
 def test_an_unchanged_site_is_not_printed_again(pdf_report, site, repo, catalogue):
     out, _ = pdf_report
-    again = export_pdf(catalogue, site, out, repo.mkdocs_config, progress=lambda m: None)
+    again = export_pdf(catalogue, site, out, repo.config, progress=lambda m: None)
     assert again["reused"] and again["printed"] == 0
 
 
@@ -131,7 +131,7 @@ def test_a_part_is_small_whatever_the_size_of_the_encyclopedia(site, catalogue, 
     """Chromium loads one topic at a time: no part is larger than its topic needs."""
     from dlqa.printbook import assemble
 
-    book = assemble(catalogue, site, repo.mkdocs_config)
+    book = assemble(catalogue, site, repo.config)
     largest = max(len(c.body) for c in book.chapters)
     total = sum(len(c.body) for c in book.chapters)
     assert len(book.chapters) >= 10 and largest < total / 3

@@ -17,9 +17,9 @@ import pytest
 from dlqa import htmlcheck, isolation
 from dlqa.repo import Repo
 from dlqa.snippets import run_snippet
-from tests.conftest import ROOT
+from tests.conftest import DOCS, ROOT
 
-PAGE = "docs/fundamentals/tensor.md"
+PAGE = f"{DOCS}/fundamentals/tensor.md"
 ANCHOR = "- A tensor is not always three-dimensional."
 
 # attack name -> (Markdown or HTML placed in a page, what the error must say)

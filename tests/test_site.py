@@ -22,7 +22,7 @@ def test_catalogue_lists_every_page(site, repo):
 
 def test_every_seed_ref_is_cited_once(repo):
     catalogue = load_catalogue(repo)
-    cited = [ref for q in catalogue.questions for ref in q.sources]
+    cited = [ref for q in catalogue.questions for ref in q.seed_refs]
     assert len(cited) == len(set(cited))
     missing = set(repo.seeds.questions) - set(cited)
     assert not missing, f"seed refs no page answers: {sorted(missing)}"
@@ -33,7 +33,7 @@ def test_seed_phrasings_are_aliases(repo):
     seeds = repo.seeds.questions
     for q in load_catalogue(repo, check=False).questions:
         norm = {p.strip().rstrip("?.").lower() for p in q.phrasings}
-        for ref in q.sources:
+        for ref in q.seed_refs:
             assert seeds[ref].question.strip().rstrip("?.").lower() in norm, (q.id, ref)
 
 
@@ -69,9 +69,9 @@ def test_generated_pages_exist(site, repo):
         assert (site / topic / "index.html").is_file()
     for path in ("levels.html", "tags.html", "sources/index.html"):
         assert (site / path).is_file()
-    for source in repo.seeds.sources:
+    for source in repo.seeds.lists:
         html = (site / "sources" / f"{source}.html").read_text()
-        assert html.count('id="') > len(repo.seeds.sources[source].questions)
+        assert html.count('id="') > len(repo.seeds.lists[source].questions)
 
 
 def test_question_page_shows_id_aliases_and_sources(site):

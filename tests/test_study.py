@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from dlqa import pageformat, pages, study
+from dlqa import links, pageformat, pages, shortanswer, study
 from dlqa.catalogue import load_catalogue
 
 
@@ -50,30 +50,60 @@ def test_catalogue_js_assigns_the_data(catalogue):
     ("activations/softmax.html", "https://arxiv.org/abs/1", "https://arxiv.org/abs/1"),
     ("activations/softmax.html", "/absolute.html", "/absolute.html"),
 ])
-def test_rebase_links_makes_links_relative_to_the_root(page_url, value, expected):
+def test_links_rebase_makes_links_relative_to_the_root(page_url, value, expected):
     fragment = f'<p><a href="{value}">x</a> <img src="{value}"></p>'
-    assert study.rebase_links(fragment, page_url) == (
+    assert links.rebase(fragment, page_url) == (
         f'<p><a href="{expected}">x</a> <img src="{expected}"></p>')
 
 
-def test_short_answer_html_takes_the_section_up_to_the_next_heading():
-    page = ('<article><h1 id="t">T</h1><p class="dlqa-meta">meta</p>'
+def test_capture_takes_the_card_text_of_the_rendered_content():
+    page = ('<h1 id="t">T <code>x</code><a class="headerlink" href="#t">¶</a></h1>'
+            '<p class="dlqa-meta">meta</p>'
+            '<p class="dlqa-aliases">Also asked as: <em>A</em> · <em>B <code>y</code></em></p>'
             '<h2 id="short-answer">Short answer<a class="headerlink" href="#short-answer">¶</a>'
             '</h2>\n<p>First, see <a href="other.html">other</a>.</p>\n<p>Second.</p>\n'
-            '<h2 id="explanation">Explanation</h2><p>Long.</p></article>')
-    assert study.short_answer_html(page, "topic/q.html") == (
+            '<h2 id="explanation">Explanation</h2><p>Long.</p>')
+    assert shortanswer.capture(page, "topic/q.html") == shortanswer.Rendered(
+        "T <code>x</code>", ("A", "B <code>y</code>"),
         '<p>First, see <a href="topic/other.html">other</a>.</p>\n<p>Second.</p>')
-    last = '<article><h2 id="short-answer">Short answer</h2><p>Only.</p></article>'
-    assert study.short_answer_html(last, "topic/q.html") == "<p>Only.</p>"
+    last = '<h2 id="short-answer">Short answer</h2><p>Only.</p>'
+    assert shortanswer.capture(last, "topic/q.html").short_answer == "<p>Only.</p>"
 
 
 @pytest.mark.parametrize("page", [
-    "<article><h2 id='explanation'>Explanation</h2><p>x</p></article>",
-    '<article><h2 id="short-answer">Short answer</h2>\n<h2 id="code">Code</h2></article>',
+    "<h2 id='explanation'>Explanation</h2><p>x</p>",
+    '<h2 id="short-answer">Short answer</h2>\n<h2 id="code">Code</h2>',
 ])
-def test_short_answer_html_refuses_a_page_without_one(page):
+def test_capture_refuses_a_page_without_a_short_answer(page):
     with pytest.raises(ValueError, match="Short answer"):
-        study.short_answer_html(page, "topic/q.html")
+        shortanswer.capture(page, "topic/q.html")
+
+
+def test_the_cards_and_the_study_modes_show_the_same_short_answer(site, catalogue):
+    """Both come from the one capture: the study script's answer is the card's, math and
+    links aside."""
+    import lxml.html
+
+    from dlqa.anki import note_guid
+    from tests.test_anki import read_deck
+
+    def without_math_and_hrefs(fragment: str) -> str:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        for el in root.xpath('.//*[@class="arithmatex"]'):
+            el.drop_tree()
+        for el in root.xpath(".//*[@href]"):
+            del el.attrib["href"]
+        return lxml.html.tostring(root, encoding="unicode")
+
+    deck = read_deck(site / "dlqa.apkg")["notes"]
+    text = (site / study.ANSWERS_DIR / "activations.js").read_text(encoding="utf-8")
+    answers = json.loads(text[text.index("||{},") + 5:text.rindex(")")])
+    shown = [q for q in catalogue.questions if q.topic == "activations"]
+    assert shown and set(answers) == {q.id for q in shown}
+    for q in shown:
+        card = deck[note_guid(q.id)]["fields"]["Answer"]
+        assert card.count('class="arithmatex"') == answers[q.id].count('class="arithmatex"')
+        assert without_math_and_hrefs(card) == without_math_and_hrefs(answers[q.id]), q.id
 
 
 def test_answer_scripts_group_answers_by_topic(catalogue, repo):

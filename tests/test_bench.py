@@ -125,7 +125,7 @@ def test_page_transfer_counts_what_the_page_loads(site: Path):
     assert t.files[page] == t.html > 0
     counted = set(t.files)
     assert any(f.endswith(".css") for f in counted) and any(f.endswith(".js") for f in counted)
-    assert any(f.startswith("assets/javascripts/workers/search") for f in counted)
+    assert any(f.startswith("assets/javascripts/workers/dlqa-search") for f in counted)
     fonts = [f for f in counted if f.endswith(".woff2")]
     assert fonts and all(f.startswith("assets/katex/fonts/") for f in fonts)
     assert "assets/katex/fonts/KaTeX_Main-Regular.woff2" in fonts  # the base math font

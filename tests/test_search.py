@@ -63,7 +63,7 @@ def test_stop_words_do_not_match_by_prefix(toy):
 def test_unknown_words_are_read_as_known_ones(toy):
     assert toy.groups("finetune")[0][1] == [(["fine", "tune"], toy.weights.split)]
     assert _first(toy, "zeroing activations") == "a/dropout.html"  # "zero" + "ing"
-    assert _first(toy, "transfomer") == "a/transformer.html"  # one letter missing
+    assert _first(toy, "transfomer") == "a/transformer.html"  # one letter missing  # codespell:ignore
     assert _first(toy, "transf") == "a/transformer.html"  # a word being typed
 
 

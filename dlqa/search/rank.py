@@ -5,7 +5,7 @@ Both read one index (`entries.site_index`): documents with fields, and settings 
 stems, glossary expansions, WEIGHTS). A query becomes groups, one per content word, each with
 alternatives: the word's own stem; for a word the index does not know, the two words it
 runs together ("finetuning"), a known word it starts with ("zeroing" -> "zero"), the words
-it begins ("atten"), or the known words fewest typos away ("transfomer"); and the glossary's
+it begins ("atten"), or the known words fewest typos away ("dropuot"); and the glossary's
 meanings of it ("bn" -> "batch normalisation").
 
 A document scores, per group, its best alternative: the stem's rarity (idf) times the best

@@ -41,6 +41,7 @@ import html
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -172,6 +173,10 @@ class _Server(LiveReloadServer):
         return super()._serve_request(environ, start_response)
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def error_page(failure: str) -> str:
     """A self-contained page naming what broke the build."""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -220,7 +225,9 @@ class DevServer:
 
     # -- serving -------------------------------------------------------------------------
     def serve(self) -> None:
-        """Build, then serve and rebuild on every change until interrupted."""
+        """Build, then serve and rebuild on every change until interrupted (Ctrl-C or
+        SIGTERM)."""
+        signal.signal(signal.SIGTERM, _interrupt)
         self.rebuild()
         for name in WATCHED:
             if (self.repo.root / name).exists():

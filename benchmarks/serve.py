@@ -103,7 +103,7 @@ def measure(root: Path, page: str, pages: int, code_root: Path, edits: int = 5,
         return timing
     finally:
         source.write_text(original, encoding="utf-8")
-        os.killpg(proc.pid, signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=60)
         except subprocess.TimeoutExpired:

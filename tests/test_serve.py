@@ -61,7 +61,7 @@ def served(scratch: Scratch, tmp_path: Path):
         assert proc.poll() is None, log.read_text()[-3000:]
         yield f"http://127.0.0.1:{port}/dlqa/", log
     finally:
-        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in the terminal
+        os.killpg(proc.pid, signal.SIGTERM)  # stops as Ctrl-C does
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
+# An incremental server (dlqa/devserver.py): one full build, then each save re-renders only
+# the pages it affects. `mkdocs serve` still works, rebuilding everything on every save.
 serve: install
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/dlqa serve --dev-addr 127.0.0.1:8000
 
 # Build into a temporary folder and move it into place only when the whole build passed,
 # so a failed build never leaves a half-written site/ behind.

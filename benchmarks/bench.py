@@ -1,4 +1,4 @@
-"""The dlqa performance benchmark (issue #9): `make bench`, or `python -m benchmarks.bench`.
+"""The dlqa performance benchmark (issues #9 and #23): `make bench`, or `python -m benchmarks.bench`.
 
 For each N in --sizes it generates a synthetic encyclopedia in a temporary folder and builds
 it with plain MkDocs + Material (the baseline), with Material and only the search plugin (a
@@ -21,8 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import measure, real, report, synth
+from benchmarks import measure, real, report, serve, synth
 from dlqa.browser import chromium_path
+from dlqa.catalogue import question_files
+from dlqa.repo import Repo
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -59,8 +61,8 @@ def _build(root: Path, label: str, config: str, site: str, n: int, strict: bool,
         measure.dir_bytes(root / site), warnings)
 
 
-def bench_size(n: int, work: Path, log, repeat: int = 1,
-               with_pdf: bool = True) -> report.SizeResult:
+def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
+               with_serve: bool = False) -> report.SizeResult:
     """Generate N questions under `work` and build them the four ways."""
     root = work / f"n{n}"
     log(f"N = {n}: generating {root}")
@@ -84,7 +86,11 @@ def bench_size(n: int, work: Path, log, repeat: int = 1,
     builds["minimal"] = _build(root, "reference: Material + search only", "minimal.yml",
                                "site-minimal", n, False, log, repeat)
     shutil.rmtree(root / "site-minimal")
-    return report.SizeResult(n, words, builds, index, pdf)
+    timing = None
+    if with_serve:
+        log(f"  dlqa serve: edit to reload at N = {n}")
+        timing = serve.measure(root, pages[n // 2].path, n, ROOT, log=log)
+    return report.SizeResult(n, words, builds, index, pdf, timing)
 
 
 def _pdf(root: Path, site: Path, log) -> dict:
@@ -138,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pdf", action="store_true",
                         help="do not print the synthetic encyclopedias to PDF")
     parser.add_argument("--lighthouse-runs", type=int, default=5)
+    parser.add_argument("--skip-serve", action="store_true",
+                        help="do not time edit to reload under `make serve`")
     parser.add_argument("--page", default="activations/softmax.html",
                         help="the question page (site-relative) to weigh and audit")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
@@ -171,8 +179,16 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             if n not in state["sizes"]:
                 state["sizes"][n] = bench_size(n, work, log, args.repeat,
-                                               with_pdf=not args.skip_pdf)
+                                               with_pdf=not args.skip_pdf,
+                                               with_serve=not args.skip_serve and n == max(sizes))
                 save()
+        if not args.skip_serve and "serve_real" not in state:
+            log("real: dlqa serve, edit to reload (a copy of the checkout)")
+            copy = serve.real_copy(ROOT, work / "real")
+            state["serve_real"] = serve.measure(copy, args.page.removesuffix(".html") + ".md",
+                                                len(question_files(Repo(copy))), ROOT,
+                                                log=log)
+            save()
     results = [state["sizes"][n] for n in sizes]
     if not args.skip_real and "real" not in state:
         state["real"] = bench_real(args.page, 0 if args.skip_lighthouse
@@ -184,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
            f"{os.getloadavg()[0]:.1f} at the end"
     notes = NOTES.read_text(encoding="utf-8") if NOTES.is_file() else ""
     text = report.render(date=f"{date} ({load})", command=command, sizes=results,
-                         real=real_results, notes=notes)
+                         real=real_results, notes=notes, serve_real=state.get("serve_real"))
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(text, encoding="utf-8")
     log(f"wrote {args.out}")

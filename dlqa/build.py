@@ -4,7 +4,9 @@
 of its methods, and `on_post_build`, `on_build_error` and `on_shutdown` end it, which saves
 the formula cache and stops the KaTeX process whether the build passed or failed. Each build
 of `mkdocs serve` is a new `Build`, so nothing outlives the build that made it. Tests can
-drive the same methods without MkDocs' command line.
+drive the same methods without MkDocs' command line. `dlqa serve` (dlqa.devserver) marks its
+build `serving`: it stays open after `on_post_build`, so that the server can re-render single
+pages through the same methods, and ends it when it starts a new full build or stops.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class Build:
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
     # question id -> its title, phrasings and short answer as the page renders them
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
+    serving: bool = False  # kept open after on_post_build by dlqa.devserver
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
     # the hooks but not to on_build_error and on_shutdown, which must still end the build.
@@ -109,8 +112,19 @@ class Build:
         ran = sum(not r.cached for r in results)
         log.info("dlqa: %d questions, %d snippets (%d run, %d cached)",
                  len(self.catalogue.questions), len(results), ran, len(results) - ran)
-        self.katex = KatexRenderer(self.repo.root / "node_modules" / "katex",
-                                   self.repo.cache_dir / "katex.json")
+        self.katex = self._open_katex()
+
+    def _open_katex(self) -> KatexRenderer:
+        return KatexRenderer(self.repo.root / "node_modules" / "katex",
+                             self.repo.cache_dir / "katex.json")
+
+    def resume(self, config) -> None:
+        """Open this serving build again for `config` after a failed page ended it (a hook
+        that fails ends every build), so dlqa.devserver can re-render pages through it."""
+        if self.katex is None:
+            self.katex = self._open_katex()
+        with self._lock:
+            self._running[id(config)] = self
 
     def add_files(self, files, config):
         """on_files: the generated pages, the study catalogue and the snippets' figures."""
@@ -176,11 +190,13 @@ class Build:
     # -- after the pages ---------------------------------------------------------------
     def finish(self, config) -> None:
         """on_post_build: the catalogue, the study answers, the Anki deck, dlqa's search
-        index and the pinned JavaScript assets; then release what the build holds."""
+        index and the pinned JavaScript assets; then release what the build holds (unless
+        dlqa.devserver keeps it open)."""
         try:
             self._write_site(config)
         finally:
-            self.end()
+            if not self.serving:
+                self.end()
 
     def _write_site(self, config) -> None:
         site = Path(config.site_dir)

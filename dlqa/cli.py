@@ -240,6 +240,13 @@ def cmd_search_quality(args, repo: Repo) -> int:
     return 0
 
 
+def cmd_serve(args, repo: Repo) -> int:
+    from dlqa.devserver import serve
+
+    serve(repo.root, args.dev_addr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the `dlqa` command with `argv` (default: the process arguments); return its exit
     status: 0 on success, 1 when the content has problems, 2 on a usage error."""
@@ -280,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", default="dist/dlqa.apkg")
     p.add_argument("--site-url", help="base of the page links (default: site_url in mkdocs.yml)")
     p.set_defaults(func=cmd_anki)
+    p = sub.add_parser("serve", help="serve the site and rebuild only what each save "
+                                      "changes (what `make serve` runs)")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="HOST:PORT to serve on")
+    p.set_defaults(func=cmd_serve)
     args = parser.parse_args(argv)
     try:
         repo = Repo.find()

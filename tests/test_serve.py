@@ -34,11 +34,12 @@ def _get(url: str) -> str:
         return exc.read().decode()
 
 
-def _wait(condition, what: str, timeout: float = 120) -> None:
+def _wait(condition, what: str, timeout: float = 120, log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
+            pytest.fail(f"timed out waiting for {what}"
+                        + ("; the server said:\n" + "".join(line for line in log.read_text().splitlines(keepends=True) if "\"GET " not in line)[-3000:] if log else ""))
         time.sleep(0.1)
 
 
@@ -80,7 +81,7 @@ def test_serve_shows_edits_and_duplicates(served, scratch: Scratch):
     # A body edit shows on the served page.
     scratch.edit("docs/fundamentals/tensor.md", "A tensor is an n-dimensional array",
                  "A tensor (edited under serve) is an n-dimensional array")
-    _wait(lambda: "edited under serve" in _get(page), "the edit on the served page")
+    _wait(lambda: "edited under serve" in _get(page), "the edit on the served page", log=log)
     assert "dlqa-build-error" not in _get(page)
 
     # An alias that duplicates another page's title: the page shows the error, naming the

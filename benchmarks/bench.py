@@ -89,7 +89,8 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
     timing = None
     if with_serve:
         log(f"  dlqa serve: edit to reload at N = {n}")
-        timing = serve.measure(root, pages[n // 2].path, n, ROOT, log=log)
+        timing = serve.measure(root, pages[n // 2].path, n, ROOT, log=log,
+                               browser=chromium_path() is not None)
     return report.SizeResult(n, words, builds, index, pdf, timing)
 
 
@@ -182,12 +183,12 @@ def main(argv: list[str] | None = None) -> int:
                                                with_pdf=not args.skip_pdf,
                                                with_serve=not args.skip_serve and n == max(sizes))
                 save()
-        if not args.skip_serve and "serve_real" not in state:
+        if not (args.skip_serve or args.skip_real) and "serve_real" not in state:
             log("real: dlqa serve, edit to reload (a copy of the checkout)")
             copy = serve.real_copy(ROOT, work / "real")
             state["serve_real"] = serve.measure(copy, args.page.removesuffix(".html") + ".md",
                                                 len(question_files(Repo(copy))), ROOT,
-                                                log=log)
+                                                log=log, browser=chromium_path() is not None)
             save()
     results = [state["sizes"][n] for n in sizes]
     if not args.skip_real and "real" not in state:

@@ -95,7 +95,7 @@ def measure(root: Path, page: str, pages: int, code_root: Path, edits: int = 5,
                       "the rebuild")
                 timing.rebuild.append(time.perf_counter() - start)
                 if tab is not None:
-                    tab.wait_for_function(f"document.body.innerText.includes({marker!r})",
+                    tab.wait_for_function(f"document.body && document.body.innerText.includes({marker!r})",
                                           timeout=300_000, polling=10)
                     timing.browser.append(time.perf_counter() - start)
                 log(f"    edit {i + 1}: rebuilt after {timing.rebuild[-1]:.2f} s"

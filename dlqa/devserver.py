@@ -177,6 +177,14 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+def _stop_when_orphaned(parent: int) -> None:
+    """Stop (as on SIGTERM) when the process that started the server is gone, e.g. a test
+    or benchmark run that was killed: no server outlives it."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
 def error_page(failure: str) -> str:
     """A self-contained page naming what broke the build."""
     return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -228,6 +236,7 @@ class DevServer:
         """Build, then serve and rebuild on every change until interrupted (Ctrl-C or
         SIGTERM)."""
         signal.signal(signal.SIGTERM, _interrupt)
+        threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), daemon=True).start()
         self.rebuild()
         for name in WATCHED:
             if (self.repo.root / name).exists():

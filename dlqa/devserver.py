@@ -71,7 +71,7 @@ WATCHED = ("docs", "snippets", "data", "reviews", "overrides", "mkdocs.yml")
 # A change to these needs a full build: the page moved, or it includes other snippets.
 _FULL_BUILD_FIELDS = ("id", "topic", "path", "snippets", "outputs")
 # Front matter other pages show or check: re-check the catalogue, re-render its neighbours.
-_SHARED_FIELDS = ("title", "aliases", "level", "tags", "sources", "related", "distinct")
+_SHARED_FIELDS = ("title", "aliases", "level", "tags", "seed_refs", "related", "distinct")
 
 
 class FullBuildNeeded(Exception):

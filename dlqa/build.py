@@ -64,6 +64,7 @@ class Build:
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
     # question id -> its title, phrasings and short answer as the page renders them
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # URL -> title, pages not questions
     serving: bool = False  # kept open after on_post_build by dlqa.devserver
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
@@ -147,7 +148,10 @@ class Build:
 
     # -- each page ---------------------------------------------------------------------
     def page_markdown(self, markdown: str, page) -> str:
-        """on_page_markdown: the home page's topic list; a question's header and footer."""
+        """on_page_markdown: the home page's topic list; a question's header and footer.
+        Material's search plugin skips every page (its parsing was a quarter of the build):
+        dlqa indexes the pages itself (dlqa.search)."""
+        page.meta["search"] = {"exclude": True}
         if pages.HOME_TOPICS_MARKER in markdown:
             return markdown.replace(pages.HOME_TOPICS_MARKER, pages.home_topics(self.catalogue))
         question = self.catalogue.by_id.get(Path(page.file.src_uri).stem)
@@ -172,6 +176,8 @@ class Build:
                 self.rendered[page.meta["dlqa_id"]] = shortanswer.capture(html, page.url)
             except ValueError as exc:
                 raise BuildFailed([ContentError(where, str(exc))]) from None
+        else:
+            self.titles[page.url] = page.title or ""
         return html
 
     def render_page(self, output: str, page) -> str:
@@ -202,7 +208,7 @@ class Build:
         site = Path(config.site_dir)
         urls = self.repo.directory_urls
         search_site.write(site, self.catalogue, urls,
-                          config.plugins["material/search"].config.separator)
+                          config.plugins["material/search"].config.separator, self.titles)
         # The study modes show the short answers with their math rendered (each formula
         # was rendered with its page already: these come from KaTeX's cache).
         by_id = self.catalogue.by_id

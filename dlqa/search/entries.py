@@ -58,13 +58,10 @@ def question_entries(catalogue, directory_urls: bool) -> list[Entry]:
     return out
 
 
-def other_entries(material_docs: list[dict], question_urls: set[str]) -> list[Entry]:
-    """One entry per page that is not a question, from Material's index (page entries only,
-    not their sections)."""
-    return [Entry(d["location"], text.plain(d["title"]))
-            for d in material_docs
-            if "#" not in d["location"] and d["location"] not in question_urls
-            and text.tokens(d["title"])]
+def other_entries(titles: dict[str, str], question_urls: set[str]) -> list[Entry]:
+    """One entry per page that is not a question (URL -> title), found by its title."""
+    return [Entry(url, text.plain(title)) for url, title in sorted(titles.items())
+            if url not in question_urls and text.tokens(title)]
 
 
 def settings(entries: list[Entry], expansions: dict[str, list[str]]) -> dict:

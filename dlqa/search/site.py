@@ -1,8 +1,8 @@
 """The site's search: dlqa's index in place of Material's, and dlqa's worker beside Material's.
 
 Material's search plugin writes search/search_index.json (and the offline plugin its script
-copy, search_index.js, for file://). `write` replaces both with the index of
-`entries.site_index`, keeping Material's entries only for the pages that are not questions.
+copy, search_index.js, for file://), empty: the build tells it to skip every page.
+`write` replaces both with the index of `entries.site_index`.
 overrides/main.html points the search UI at `dlqa-search.<hash>.min.js` instead of
 Material's `search.<hash>.min.js`; `write` puts worker.js there.
 """
@@ -20,12 +20,13 @@ INDEX = Path("search") / "search_index.json"
 WORKERS = Path("assets") / "javascripts" / "workers"
 
 
-def write(site: Path, catalogue, directory_urls: bool, separator: str) -> int:
-    """Write the search index and worker into the built `site`; return the index's size."""
+def write(site: Path, catalogue, directory_urls: bool, separator: str,
+          titles: dict[str, str]) -> int:
+    """Write the search index and worker into the built `site`; return the index's size.
+    `titles` maps the URL of each page that is not a question to its title."""
     path = site / INDEX
-    material = json.loads(path.read_text(encoding="utf-8"))
     questions = entries.question_entries(catalogue, directory_urls)
-    others = entries.other_entries(material["docs"], {e.location for e in questions})
+    others = entries.other_entries(titles, {e.location for e in questions})
     index = entries.site_index(questions + others, glossary.expansions(catalogue.glossary),
                                separator)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -23,8 +23,9 @@ from pathlib import Path
 
 from benchmarks import measure, real, report, serve, synth
 from dlqa.browser import chromium_path
-from dlqa.catalogue import question_files
+from dlqa.catalogue import load_catalogue, question_files
 from dlqa.repo import Repo
+from dlqa.search import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -110,7 +111,8 @@ def _pdf(root: Path, site: Path, log) -> dict:
 
 
 def bench_real(page: str, lighthouse_runs: int, log) -> dict:
-    """The real encyclopedia: make test (cold, warm), snippets, PDF, transfer, Lighthouse."""
+    """The real encyclopedia: make test (cold, warm), snippets, PDF, transfer, search quality,
+    Lighthouse."""
     env = build_env()
     results: dict = {"page": page}
     log("real: make clean")
@@ -126,6 +128,8 @@ def bench_real(page: str, lighthouse_runs: int, log) -> dict:
     log("real: dlqa pdf")
     results["pdf"] = real.pdf_timing(ROOT, ROOT / "site", env)
     results["transfer"] = measure.page_transfer(ROOT / "site", page)
+    log("real: search quality on the held-out queries")
+    results["search"] = evaluate.report(load_catalogue(Repo(ROOT), check=False), ROOT / "site")
     if lighthouse_runs:
         from benchmarks import lighthouse
 

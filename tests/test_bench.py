@@ -137,6 +137,7 @@ def test_page_transfer_counts_what_the_page_loads(site: Path):
 
 def test_report_renders_real_and_lighthouse_results():
     from benchmarks import lighthouse, real, report, serve
+    from dlqa.search.evaluate import Score
 
     run = measure.Run(200.0, 150.0, 300.0, 320.0, 0, "")
     build = report.Build("(a) plain Material, same plugins", 10.0, 9.0, 100, 90.0, 90.0,
@@ -156,7 +157,11 @@ def test_report_renders_real_and_lighthouse_results():
     results = {"page": "a/b.html", "make_test_cold": run, "make_test_warm": run,
                "snippets": real.SnippetTiming(3, 1.5, 2.5, [("snippets/a.py", 1.0)]),
                "pdf": run, "lighthouse": scores, "chromium": "/usr/bin/chromium",
-               "transfer": measure.Transfer(10, 20, 30, 40, 50, 1000, {"a/b.html": 10})}
+               "transfer": measure.Transfer(10, 20, 30, 40, 50, 1000, {"a/b.html": 10}),
+               "search": {"site": {"dev": Score(160, 0.8, 0.9, 0.95, 0.85),
+                                   "test": Score(160, 0.70, 0.85, 0.92, 0.80)},
+                          "similar": {"dev": Score(160, 0.8, 0.9, 0.95, 0.85),
+                                      "test": Score(160, 0.80, 0.95, 0.96, 0.88)}}}
     text = report.render(date="today", command="make bench", sizes=sizes, real=results,
                          notes="## Analysis\n\nWhy.\n", serve_real=on_real)
     met = {t.name.split(" (")[0]: t.met for t in report.targets(sizes, results, on_real)}
@@ -167,6 +172,10 @@ def test_report_renders_real_and_lighthouse_results():
     assert not met["Lighthouse performance"]  # 96
     assert met["Lighthouse accessibility, median of 3"]  # 100
     assert met["edit to reload under `make serve`, the real encyclopedia"]  # 0.4 s, 0.7 s
+    assert met["site search hit@5, held-out test queries"]  # 0.92
+    assert not met["site search hit@1, held-out test queries"]  # 0.70
+    assert met["`dlqa similar` hit@3, held-out test queries"]  # 0.95
+    assert "| site search (worker.js in Node) | test | 0.70 | 0.85 | 0.92 | 0.80 | 160 |" in text
     assert not met["edit to reload under `make serve`, synthetic"]  # 2.8 s in the browser
     assert "0.70 s to the reloaded page in Chromium" in text
     assert "| **total without the search index** | **150** |" in text

@@ -103,7 +103,7 @@ def _pdf(root: Path, site: Path, log) -> dict:
 
     repo = Repo(root)
     log("  dlqa pdf")
-    result = export_pdf(load_catalogue(repo), site, root / "dlqa.pdf", repo.mkdocs_config,
+    result = export_pdf(load_catalogue(repo), site, root / "dlqa.pdf", repo.config,
                         progress=lambda message: None)
     log(f"    {result['pages']} pages, {result['seconds']:.1f} s, slowest part "
         f"{result['slowest_part_seconds']:.1f} s")

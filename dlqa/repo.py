@@ -48,12 +48,6 @@ class Repo:
         return self.mkdocs
 
     @property
-    def mkdocs_config(self):
-        """The same resolved config as `config`, under its old name: benchmarks/bench.py still
-        uses it (that folder belongs to the performance work); remove once it says `config`."""
-        return self.config
-
-    @property
     def docs_dir(self) -> Path:
         """The pages' folder (`docs_dir` in mkdocs.yml)."""
         return Path(self.config.docs_dir)

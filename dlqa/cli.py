@@ -234,7 +234,7 @@ def cmd_search_quality(args, repo: Repo) -> int:
     if not (site / "search" / "search_index.json").is_file():
         print(f"{site} has no search index: run `make build` first", file=sys.stderr)
         return 2
-    for ranking, splits in evaluate.report(catalogue, site).items():
+    for ranking, splits in evaluate.report(catalogue, site, args.browser).items():
         for split in ("dev", "test"):
             print(f"{ranking:8} {split:5} {splits[split]}")
     return 0
@@ -260,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("search-quality", help="hit@k and MRR of site search and `similar` on "
                                                "the held-out queries of data/search-eval/")
     p.add_argument("--site", default="site", help="the built site (default: site)")
+    p.add_argument("--browser", action="store_true",
+                   help="also type every query into the offline site in Chromium (minutes)")
     p.set_defaults(func=cmd_search_quality)
     p = sub.add_parser("new", help="scaffold a question page (refuses near-duplicates)")
     p.add_argument("question")

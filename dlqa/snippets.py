@@ -78,7 +78,8 @@ def run_snippet(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> Sni
     result = _execute(path, rel, timeout)
     if result.ok:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        # Named per process and thread: two snippets with the same content run at once.
+        partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         partial.write_text(json.dumps(asdict(result)), encoding="utf-8")
         partial.replace(cached)  # atomic: parallel builds and tests share the cache
     return result

@@ -89,11 +89,59 @@ def site_ranking(catalogue, site: Path) -> Ranking:
                           for found in node.search(site / INDEX, texts)]
 
 
-def report(catalogue, site: Path | None) -> dict[str, dict[str, Score]]:
-    """Scores per ranking ('site' when `site` is given, 'similar') and split."""
+def report(catalogue, site: Path | None, browser: bool = False) -> dict[str, dict[str, Score]]:
+    """Scores per ranking ('site' when `site` is given, also 'browser' with `browser`,
+    'similar') and split."""
     queries = load(catalogue.repo.root / QUERIES)
     out = {}
     if site is not None:
         out["site"] = evaluate(queries, site_ranking(catalogue, site))
+    if site is not None and browser:
+        out["browser"] = evaluate(queries, browser_ranking(catalogue, site))
     out["similar"] = evaluate(queries, python_ranking(catalogue))
     return out
+
+
+def browser_ranking(catalogue, site: Path) -> Ranking:
+    """The built site's search in Chromium, offline: each query typed into the search box of
+    site/index.html opened from file://, the result links read once they stop changing."""
+    from playwright.sync_api import sync_playwright
+
+    from dlqa.browser import block_network, launch
+
+    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    home = (site / "index.html").resolve().as_uri()
+    base = home.removesuffix("index.html")
+
+    def results(page) -> list[str]:
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a",
+                                          "els => els.slice(0, 10).map(e => e.href)")
+        urls = [h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs]
+        return [by_url.get(u, u) for u in urls]
+
+    def rank(texts: list[str]) -> list[list[str]]:
+        out = []
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            page = browser.new_page()
+            block_network(page, [])
+            page.goto(home)
+            page.click("input.md-search__input")
+            for query in texts:
+                page.fill("input.md-search__input", "")
+                page.wait_for_function(
+                    "!document.querySelector('.md-search-result__item')", timeout=10_000)
+                page.fill("input.md-search__input", query)
+                previous, stable = None, 0
+                for _ in range(100):  # until the list has not changed for 0.3 s
+                    page.wait_for_timeout(100)
+                    found = results(page)
+                    stable = stable + 1 if found == previous and found else 0
+                    if stable >= 3:
+                        break
+                    previous = found
+                out.append(previous or [])
+            browser.close()
+        return out
+
+    return rank

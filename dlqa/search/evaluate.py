@@ -128,10 +128,13 @@ def browser_ranking(catalogue, site: Path) -> Ranking:
             page.goto(home)
             page.click("input.md-search__input")
             for query in texts:
-                page.fill("input.md-search__input", "")
+                # Material reads the box on key events, as a person types.
+                page.keyboard.press("Control+A")
+                page.keyboard.press("Backspace")
                 page.wait_for_function(
                     "!document.querySelector('.md-search-result__item')", timeout=10_000)
-                page.fill("input.md-search__input", query)
+                page.keyboard.insert_text(query)
+                page.keyboard.press("End")
                 previous, stable = None, 0
                 for _ in range(100):  # until the list has not changed for 0.3 s
                     page.wait_for_timeout(100)

@@ -178,7 +178,7 @@ class Build:
                 raise BuildFailed([ContentError(where, str(exc))]) from None
         else:
             self.titles[page.url] = page.title or ""
-        return html
+        return figures.add_sizes(html, page.url, self.drawn)
 
     def render_page(self, output: str, page) -> str:
         """on_post_page: drop unused assets, render math (after search indexed the TeX)."""

@@ -14,6 +14,7 @@ holds anything beyond drawing (script, foreign content, links to other files).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import PurePosixPath
 
@@ -135,3 +136,41 @@ def figure_errors(catalogue, results) -> list[ContentError]:
                 errors.append(ContentError(where, f"the figure {path} is refused: {problem}",
                                            line))
     return errors
+
+
+_IMG = re.compile(r'<img\b[^>]*?\bsrc="([^"]+\.svg)"[^>]*?(/?)>')
+_SIZE = re.compile(r'\b(width|height)="([\d.]+)(pt|px)?"')
+_PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
+
+
+def size_px(svg: bytes) -> tuple[int, int] | None:
+    """The (width, height) in CSS pixels that an SVG's root element declares, or None."""
+    root = re.search(rb"<svg\b[^>]*>", svg)
+    if root is None:
+        return None
+    found = {name: float(value) * _PX_PER[unit or None]
+             for name, value, unit in _SIZE.findall(root.group(0).decode("utf-8", "replace"))}
+    if "width" not in found or "height" not in found:
+        return None
+    return round(found["width"]), round(found["height"])
+
+
+def add_sizes(html: str, page_url: str, drawn: dict[str, bytes]) -> str:
+    """Each figure's <img> with the width and height of its SVG, so the browser reserves its
+    box before the image arrives and the text below it does not jump (Lighthouse's layout
+    shift); Material's CSS keeps it within the column."""
+    # A page's links are relative to its folder: "topic/id/" (directory URLs) or "topic/".
+    base = PurePosixPath(page_url) if page_url.endswith("/") else PurePosixPath(page_url).parent
+
+    def sized(match: re.Match) -> str:
+        tag = match.group(0)
+        if " width=" in tag or " height=" in tag:
+            return tag
+        target = posixpath.normpath(str(base / match.group(1)))
+        size = size_px(drawn[target]) if target in drawn else None
+        if size is None:
+            return tag
+        end = "/>" if tag.endswith("/>") else ">"
+        return f'{tag[:-len(end)].rstrip()} width="{size[0]}" height="{size[1]}" {end}'
+
+    return _IMG.sub(sized, html)

@@ -115,3 +115,21 @@ def test_figures_render_in_light_and_dark_mode(offline, site, repo, scheme):
         "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).filter]")
     assert background == "rgb(255, 255, 255)"
     assert ("invert" in filt) == (scheme == "slate"), filt
+
+
+def test_figures_declare_their_size_so_the_page_does_not_shift(site):
+    """Each figure's <img> carries its SVG's width and height, so the browser reserves the box
+    before the image loads (a figure without them shifted the text below: Lighthouse CLS)."""
+    import re
+
+    from dlqa.figures import size_px
+
+    checked = 0
+    for page in site.glob("*/*.html"):
+        for tag in re.findall(r'<img\b[^>]*src="[^"]*figures/[^"]+"[^>]*>', page.read_text()):
+            src = re.search(r'src="([^"]+)"', tag).group(1)
+            svg = (page.parent / src).resolve().read_bytes()
+            width, height = size_px(svg)
+            assert f'width="{width}"' in tag and f'height="{height}"' in tag, (page, tag)
+            checked += 1
+    assert checked >= 40

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dlqa.search.evaluate import settled_links
 from tests.conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -27,20 +28,6 @@ SEARCHES = [
 ]
 
 
-def _settled_results(page, rounds: int = 40) -> list[str]:
-    """The first five result links once they stop changing (search answers each keystroke)."""
-    previous, stable = None, 0
-    for _ in range(rounds):
-        links = page.eval_on_selector_all(
-            ".md-search-result__item > a", "els => els.slice(0, 5).map(e => e.href)")
-        stable = stable + 1 if links == previous else 0
-        if stable >= 3:
-            return links
-        previous = links
-        page.wait_for_timeout(250)
-    return previous
-
-
 @pytest.mark.parametrize("query, expected", SEARCHES)
 def test_search_finds_question_offline(offline, site, query, expected):
     page, _ = offline
@@ -48,7 +35,7 @@ def test_search_finds_question_offline(offline, site, query, expected):
     page.click("input.md-search__input")
     page.keyboard.type(query, delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    links = _settled_results(page)
+    links = settled_links(page, top=5, rounds=40, wait_ms=250)
     assert any(link.split("#")[0].split("?")[0].endswith(expected) for link in links), links
 
 
@@ -60,7 +47,7 @@ def test_search_keyboard_opens_the_first_result(offline, site):
     page.click("input.md-search__input")
     page.keyboard.type("what does the update gate in a GRU do", delay=20)
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    links = _settled_results(page)
+    links = settled_links(page, top=5, rounds=40, wait_ms=250)
     assert "sequence/gru-vs-lstm.html" in links[0], links
     assert page.locator(".md-search-result__item mark").count() > 0
     page.keyboard.press("ArrowDown")

@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlqa.search import entries, node, rank
+from dlqa.search.site import INDEX
+
 QUERIES = Path("data") / "search-eval" / "queries.tsv"
 
 Ranking = Callable[[list[str]], list[list[str]]]  # queries -> page ids, best first
@@ -69,22 +72,22 @@ def evaluate(queries: list[Query], ranking: Ranking) -> dict[str, Score]:
     return out
 
 
+def _page_ids(catalogue) -> dict[str, str]:
+    """A question's URL (the offline site's, as the evaluation reads it) -> its id."""
+    return {q.site_url(False): q.id for q in catalogue.questions}
+
+
 def python_ranking(catalogue) -> Ranking:
     """`dlqa similar`'s ranking, over the catalogue's own index."""
-    from dlqa.search import entries, rank
-
     ranker = rank.Ranker(entries.catalogue_index(catalogue, False))
-    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    by_url = _page_ids(catalogue)
     return lambda texts: [[by_url[loc] for loc, _ in ranker.search(t, 10)] for t in texts]
 
 
 def site_ranking(catalogue, site: Path) -> Ranking:
     """The built site's search: its index, ranked by worker.js in Node as in the browser.
     Results that are not questions keep their URL (they count as misses)."""
-    from dlqa.search import node
-    from dlqa.search.site import INDEX
-
-    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    by_url = _page_ids(catalogue)
     return lambda texts: [[by_url.get(loc, loc) for loc, _ in found[:10]]
                           for found in node.search(site / INDEX, texts)]
 
@@ -102,24 +105,34 @@ def report(catalogue, site: Path | None, browser: bool = False) -> dict[str, dic
     return out
 
 
+def settled_links(page, top: int = 10, rounds: int = 100, wait_ms: int = 100) -> list[str]:
+    """The first `top` result links of Material's search once they have not changed for three
+    looks in a row (search answers each keystroke); the last seen after `rounds` looks."""
+    previous, stable = None, 0
+    for _ in range(rounds):
+        page.wait_for_timeout(wait_ms)
+        links = page.eval_on_selector_all(".md-search-result__item > a",
+                                          f"els => els.slice(0, {top}).map(e => e.href)")
+        stable = stable + 1 if links == previous and links else 0
+        if stable >= 3:
+            return links
+        previous = links
+    return previous or []
+
+
 def browser_ranking(catalogue, site: Path) -> Ranking:
     """The built site's search in Chromium, offline: each query typed into the search box of
     site/index.html opened from file://, the result links read once they stop changing."""
+    # Only this measurement needs a browser.
     from playwright.sync_api import sync_playwright
 
     from dlqa.browser import block_network, launch
 
-    by_url = {q.site_url(False): q.id for q in catalogue.questions}
+    by_url = _page_ids(catalogue)
     home = (site / "index.html").resolve().as_uri()
     base = home.removesuffix("index.html")
 
-    def results(page) -> list[str]:
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a",
-                                          "els => els.slice(0, 10).map(e => e.href)")
-        urls = [h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs]
-        return [by_url.get(u, u) for u in urls]
-
-    def rank(texts: list[str]) -> list[list[str]]:
+    def rank_all(texts: list[str]) -> list[list[str]]:
         out = []
         with sync_playwright() as playwright:
             browser = launch(playwright)
@@ -135,16 +148,10 @@ def browser_ranking(catalogue, site: Path) -> Ranking:
                     "!document.querySelector('.md-search-result__item')", timeout=10_000)
                 page.keyboard.insert_text(query)
                 page.keyboard.press("End")
-                previous, stable = None, 0
-                for _ in range(100):  # until the list has not changed for 0.3 s
-                    page.wait_for_timeout(100)
-                    found = results(page)
-                    stable = stable + 1 if found == previous and found else 0
-                    if stable >= 3:
-                        break
-                    previous = found
-                out.append(previous or [])
+                urls = [h.removeprefix(base).split("?")[0].split("#")[0]
+                        for h in settled_links(page)]
+                out.append([by_url.get(u, u) for u in urls])
             browser.close()
         return out
 
-    return rank
+    return rank_all

@@ -62,7 +62,7 @@ from dlqa import figures, pages, study
 from dlqa.build import API_PAGES, Build
 from dlqa.catalogue import Catalogue, cross_check
 from dlqa.errors import ContentError, ContentErrors
-from dlqa.model import Question
+from dlqa.model import FrontMatter, Question
 from dlqa.repo import Repo
 from dlqa.snippets import run_snippet, write_output
 
@@ -71,7 +71,8 @@ WATCHED = ("docs", "snippets", "data", "reviews", "overrides", "mkdocs.yml")
 # A change to these needs a full build: the page moved, or it includes other snippets.
 _FULL_BUILD_FIELDS = ("id", "topic", "path", "snippets", "outputs")
 # Front matter other pages show or check: re-check the catalogue, re-render its neighbours.
-_SHARED_FIELDS = ("title", "aliases", "level", "tags", "seed_refs", "related", "distinct")
+# Taken from the model, so a new front-matter field is compared too.
+_SHARED_FIELDS = tuple(name for name in FrontMatter.model_fields if name != "id")
 
 
 class FullBuildNeeded(Exception):

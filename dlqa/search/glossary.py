@@ -57,10 +57,9 @@ def load(path: Path, page_ids: set[str], where: str = f"data/{FILE}") -> list[En
         return []
     source = path.read_text(encoding="utf-8")
     data = yamlio.load(source) or []
-    lines = source.splitlines()
+    starts = [n for n, t in enumerate(source.splitlines(), 1) if t.startswith("- ")]
 
     def line(i: int) -> int | None:
-        starts = [n for n, t in enumerate(lines, 1) if t.startswith("- ")]
         return starts[i] if i < len(starts) else None
 
     if not isinstance(data, list):

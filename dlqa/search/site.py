@@ -21,8 +21,8 @@ WORKERS = Path("assets") / "javascripts" / "workers"
 
 
 def write(site: Path, catalogue, directory_urls: bool, separator: str,
-          titles: dict[str, str]) -> int:
-    """Write the search index and worker into the built `site`; return the index's size.
+          titles: dict[str, str]) -> None:
+    """Write the search index and worker into the built `site`.
     `titles` maps the URL of each page that is not a question to its title."""
     path = site / INDEX
     questions = entries.question_entries(catalogue, directory_urls)
@@ -36,4 +36,3 @@ def write(site: Path, catalogue, directory_urls: bool, separator: str,
         script.write_text(f"var __index = {data}", encoding="utf-8")
     for theirs in (site / WORKERS).glob("search.*.min.js"):
         shutil.copyfile(WORKER, theirs.with_name("dlqa-" + theirs.name))
-    return len(data.encode("utf-8"))

@@ -165,7 +165,8 @@ class Build:
 
     def page_content(self, html: str, page) -> str:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
-        question's card text is kept for the study modes and the Anki deck."""
+        question's card text is kept for the study modes and the Anki deck, another page's
+        title for search; figures get their sizes (dlqa.figures.add_sizes)."""
         where = self.repo.page_file(page.file.src_uri)
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
                                          where, API_PAGES)

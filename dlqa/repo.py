@@ -55,7 +55,12 @@ class Repo:
     def page_file(self, page: str) -> str:
         """A docs-relative page path (`topic/id.md`) as messages and git name it: relative to
         the checkout (`docs/topic/id.md`)."""
-        return self.rel(self.docs_dir / page)
+        return f"{self._docs_folder}/{page}"
+
+    @cached_property
+    def _docs_folder(self) -> str:
+        # Resolved once: the build asks for every page's file, and resolving is a syscall each.
+        return self.rel(self.docs_dir)
 
     @property
     def site_url(self) -> str:

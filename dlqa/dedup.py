@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers compiled from C
 from rapidfuzz import fuzz
 
 THRESHOLD = 80.0
@@ -42,8 +42,8 @@ _FILLER = frozenset([
 _CONTEXT = re.compile(r"\b(deep learning|neural networks?|dl)\b")
 _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)\b")
 _WORD = re.compile(r"[a-z0-9]+")
-_STEMMER = snowballstemmer.stemmer("english")
-# Stemming is pure Python and the same few thousand words recur in every phrasing.
+_STEMMER = Stemmer.Stemmer("english")
+# The same few thousand words recur in every phrasing.
 _stem = lru_cache(maxsize=None)(_STEMMER.stemWord)
 
 

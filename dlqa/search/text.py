@@ -14,14 +14,14 @@ import re
 import unicodedata
 from functools import cache
 
-import snowballstemmer
+import Stemmer  # PyStemmer: the Snowball stemmers compiled from C
 
 # Words that say nothing about which question is meant. A query made only of them keeps them.
 STOP_WORDS = frozenset(["a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "during", "each", "either", "explain", "describe", "define", "for", "from", "further", "give", "had", "has", "have", "having", "he", "her", "here", "hers", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "please", "same", "she", "should", "so", "some", "such", "tell", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very", "vs", "versus", "was", "we", "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "s", "t"])
 
 _WORD = re.compile(r"[a-z0-9]+")
 _BRITISH = re.compile(r"is(e|ed|es|er|ers|ing|ation|ations)$")
-_stemmer = snowballstemmer.stemmer("english")
+_stemmer = Stemmer.Stemmer("english")
 
 
 def tokens(text: str) -> list[str]:

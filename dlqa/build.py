@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 
+from mkdocs.utils import get_relative_url
+
 from dlqa import (
     __version__,
     anki,
@@ -158,25 +160,29 @@ class Build:
         if question is None or question.path != page.file.src_uri:
             return pages.level_controls(markdown)
         page.meta["dlqa_id"] = question.id
-        changed = gitdates.page_changed(self.dates, question.file, question.snippets)
-        reviewed = self.catalogue.reviewed.get(f"{question.topic}/{question.id}")
-        return (pages.question_header(question) + pages.label_sections(markdown)
-                + pages.question_footer(question, self.catalogue, changed, reviewed))
+        return pages.question_header(question) + pages.label_sections(markdown)
 
-    def page_content(self, html: str, page) -> str:
+    def page_content(self, html: str, page, files) -> str:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
-        question's card text is kept for the study modes and the Anki deck, another page's
-        title for search; figures get their sizes (dlqa.figures.add_sizes)."""
+        question's card text is kept for the study modes and the Anki deck, and its footer
+        added (dlqa.pages.question_footer), another page's title kept for search; figures
+        get their sizes (dlqa.figures.add_sizes)."""
         where = self.repo.page_file(page.file.src_uri)
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
                                          where, API_PAGES)
         if problems:
             raise BuildFailed(problems)
         if "dlqa_id" in page.meta:
+            question = self.catalogue.by_id[page.meta["dlqa_id"]]
             try:
-                self.rendered[page.meta["dlqa_id"]] = shortanswer.capture(html, page.url)
+                self.rendered[question.id] = shortanswer.capture(html, page.url)
             except ValueError as exc:
                 raise BuildFailed([ContentError(where, str(exc))]) from None
+            html += pages.question_footer(
+                question, self.catalogue,
+                lambda path: get_relative_url(files.get_file_from_path(path).url, page.url),
+                gitdates.page_changed(self.dates, question.file, question.snippets),
+                self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         else:
             self.titles[page.url] = page.title or ""
         return figures.add_sizes(html, page.url, self.drawn)

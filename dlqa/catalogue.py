@@ -30,6 +30,11 @@ class Catalogue:
         # Cached: the build looks pages up by id several times for every page.
         return {q.id: q for q in self.questions}
 
+    @cached_property
+    def id_by_path(self) -> dict[str, str]:
+        # Both come from the page's file, so they stay true when dlqa serve swaps a question.
+        return {q.path: q.id for q in self.questions}
+
     def in_reading_order(self, topic: str) -> list[Question]:
         """A topic's questions in the order its editors chose (data/topics.yaml)."""
         order = {qid: i for i, qid in enumerate(self.repo.topics[topic].questions)}

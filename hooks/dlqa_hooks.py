@@ -43,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     try:
-        return Build.of(config).page_content(html, page)
+        return Build.of(config).page_content(html, page, files)
     except BuildFailed as exc:
         _fail(exc)
 

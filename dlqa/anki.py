@@ -5,6 +5,9 @@ Anki recognises a note it already has by the note's GUID and note type, and a de
 id, so a newer deck imported over an older one updates the cards (keeping their review
 history) instead of adding copies. Those ids are therefore fixed here and never derived from
 anything that can change, such as the text of a question.
+
+genanki is imported only by the functions that make a deck: a warm build copies the deck
+from the cache and never needs it.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ import shutil
 import sqlite3
 import time
 import zipfile
+from importlib import metadata
 from pathlib import Path
-
-import genanki
+from typing import TYPE_CHECKING
 
 from dlqa import links
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
 from dlqa.shortanswer import Rendered
+
+if TYPE_CHECKING:
+    import genanki
 
 # Chosen at random once. Never change them: a new id would make Anki treat the deck and its
 # note type as new ones, so every user's re-import would duplicate all the cards.
@@ -56,6 +62,7 @@ CSS = """.card { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; 
 
 def note_guid(question_id: str) -> str:
     """The note's GUID: a function of the question id only, so edits keep the same note."""
+    import genanki
     return genanki.guid_for(GUID_NAMESPACE, question_id)
 
 
@@ -65,6 +72,7 @@ def _tag(text: str) -> str:
 
 def model() -> genanki.Model:
     """The note type: question, its other phrasings, the short answer, the page URL."""
+    import genanki
     return genanki.Model(
         MODEL_ID, "dlqa question", fields=[{"name": name} for name in FIELDS],
         templates=[{"name": "Question to answer", "qfmt": FRONT, "afmt": BACK}],
@@ -76,6 +84,7 @@ def note(question: Question, rendered: Rendered, note_model: genanki.Model,
          base_url: str, directory_urls: bool) -> genanki.Note:
     """The question's note: its rendered text (`dlqa.shortanswer`), links under `base_url`;
     the math stays TeX in arithmatex's \\( \\) and \\[ \\], which Anki's MathJax renders."""
+    import genanki
     aliases = "".join(f"<li>{a}</li>" for a in rendered.aliases)
     return genanki.Note(
         model=note_model, guid=note_guid(question.id),
@@ -90,6 +99,7 @@ def build_deck(catalogue: Catalogue, rendered: dict[str, Rendered],
                base_url: str) -> genanki.Deck:
     """The deck of every question in the catalogue, with its `rendered` text (id ->
     `dlqa.shortanswer.Rendered`); page links start with `base_url`."""
+    import genanki
     if not base_url:
         raise ValueError("site_url is not set in mkdocs.yml; the cards link to the pages "
                          "under it")
@@ -111,6 +121,7 @@ def write_package(deck: genanki.Deck, out: Path, timestamp: float | None = None)
     existing note on import only if the incoming one is newer, so a deck must not be
     written with a fixed time.
     """
+    import genanki
     timestamp = time.time() if timestamp is None else timestamp
     # The collection is built in memory: genanki's own write_to_file leaves its temporary
     # SQLite file behind in the system's temp folder.
@@ -162,5 +173,5 @@ def deck_key(catalogue: Catalogue, rendered: dict[str, Rendered], base_url: str)
     digest = hashlib.sha256(json.dumps(
         [base_url, catalogue.repo.directory_urls, cards]).encode())
     digest.update(Path(__file__).read_bytes())
-    digest.update(genanki.__version__.encode() if hasattr(genanki, "__version__") else b"")
+    digest.update(metadata.version("genanki").encode())
     return digest.hexdigest()[:16]

@@ -39,7 +39,7 @@ class SizeResult:
 
     @property
     def index_per_question(self) -> float:
-        return self.index_bytes.get("search_index.json", 0) / self.n
+        return self.index_bytes.get("dlqa_index.json", 0) / self.n
 
     @property
     def ratio(self) -> float:
@@ -98,7 +98,7 @@ def size_table(result: SizeResult) -> list[str]:
     index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())
     lines += ["", (f"Search index (dlqa build): {index}; "
               f"{_fmt(result.index_per_question / 1024, 2)} KB per question "
-              "(`search_index.json` / N)."), ""]
+              "(`dlqa_index.json` / N)."), ""]
     if result.pdf:
         lines += [(f"PDF (`dlqa pdf`, one Chromium load per topic): {result.pdf['pages']:,} "
                    f"pages in {_fmt(result.pdf['seconds'])} s; the slowest part took "
@@ -204,7 +204,7 @@ def real_table(real: dict) -> list[str]:
         f"| KaTeX fonts (woff2 the page's math uses) | {t.fonts:,} |",
         f"| images (favicon) | {t.images:,} |",
         f"| **total without the search index** | **{t.without_index:,}** |",
-        f"| search index (`search/search_index.json`) | {t.search_index:,} |",
+        f"| search index (`search/search_index.json` and `search/dlqa_index.json`) | {t.search_index:,} |",
         f"| **total with the search index** | **{t.with_index:,}** |", "",
         "<details><summary>Files counted</summary>", "",
         *[f"- `{name}`: {size:,} B" for name, size in t.files.items()], "", "</details>", ""]

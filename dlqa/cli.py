@@ -19,6 +19,7 @@ from dlqa.repo import Repo
 from dlqa.search import evaluate
 from dlqa.search.entries import catalogue_index
 from dlqa.search.rank import Ranker
+from dlqa.search.site import INDEX
 from dlqa.snippets import run_page_snippets
 
 _LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
@@ -231,7 +232,7 @@ def cmd_anki(args, repo: Repo) -> int:
 def cmd_search_quality(args, repo: Repo) -> int:
     catalogue = load_catalogue(repo, check=False)
     site = Path(args.site)
-    if not (site / "search" / "search_index.json").is_file():
+    if not (site / INDEX).is_file():
         print(f"{site} has no search index: run `make build` first", file=sys.stderr)
         return 2
     for ranking, splits in evaluate.report(catalogue, site, args.browser).items():

@@ -1,7 +1,11 @@
 """The built site in a real browser, offline: pages opened from file:// with every other
-request blocked and recorded."""
+request blocked and recorded; and search served over HTTP, as a host serves the site."""
 
 from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -53,6 +57,39 @@ def test_search_keyboard_opens_the_first_result(offline, site):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/sequence/gru-vs-lstm.html*", timeout=15_000)
+
+
+class _RecordingHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        self.server.paths.append(self.path)
+
+
+def test_search_over_http_fetches_the_index_in_the_worker(browser, site):
+    """Over HTTP the page's script fetches only the index's settings (search_index.json);
+    the search worker fetches dlqa's index itself, off the page's main thread, when the
+    reader first searches."""
+    handler = functools.partial(_RecordingHandler, directory=str(site))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        server.paths = []
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/index.html")
+            page.wait_for_load_state("networkidle")
+            before_search = list(server.paths)
+            page.click("input.md-search__input")
+            page.keyboard.type("bn vs ln", delay=20)
+            page.wait_for_selector(".md-search-result__item", timeout=15_000)
+            links = settled_links(page, top=5, rounds=40, wait_ms=250)
+        finally:
+            context.close()
+            server.shutdown()
+    assert any("training/layer-norm-vs-batch-norm.html" in link for link in links), links
+    assert "/search/search_index.json" in before_search
+    assert "/search/dlqa_index.json" not in before_search
+    assert "/search/dlqa_index.json" in server.paths
+    assert "/search/search_index.js" not in server.paths, "the inline copy is for file:// only"
 
 
 @pytest.mark.parametrize("rel", [

@@ -10,7 +10,7 @@ import pytest
 from dlqa.catalogue import load_catalogue
 from dlqa.errors import ContentErrors
 from dlqa.search import entries, evaluate, glossary, node, rank, terms, text
-from dlqa.search.site import INDEX
+from dlqa.search.site import INDEX, MATERIAL_INDEX, WORKERS
 from tests.conftest import ROOT
 
 
@@ -102,9 +102,16 @@ def test_site_index_holds_every_page_and_stays_small(site, repo):
     assert {"index.html", "glossary.html", "tags.html"} <= others
     per_question = (site / INDEX).stat().st_size / len(catalogue.questions)
     assert per_question <= 2048, f"{per_question:.0f} B per question"
-    script = (site / INDEX).with_suffix(".js").read_text(encoding="utf-8")
+    # file://: the offline plugin's script holds the whole index, inline.
+    script = (site / MATERIAL_INDEX).with_suffix(".js").read_text(encoding="utf-8")
     assert script == "var __index = " + (site / INDEX).read_text(encoding="utf-8")
     assert "katex" not in script and "<span" not in script
+    # HTTP: what Material's page script fetches and hands to the worker is only the
+    # settings, naming the index for the worker to fetch (relative to the worker).
+    settings = json.loads((site / MATERIAL_INDEX).read_text(encoding="utf-8"))
+    assert settings["docs"] == [] and (site / MATERIAL_INDEX).stat().st_size < 1024
+    worker = next((site / WORKERS).glob("dlqa-search.*.min.js"))
+    assert (worker.parent / settings["config"]["dlqa_index"]).resolve() == (site / INDEX).resolve()
 
 
 def test_every_phrasing_finds_its_page_first(site, repo):

@@ -4,6 +4,7 @@ import json
 import re
 
 from dlqa.catalogue import load_catalogue
+from dlqa.search.site import INDEX
 from dlqa.snippets import output_path
 
 
@@ -41,7 +42,7 @@ def test_math_is_rendered_and_search_shows_it_as_text(site):
     html = (site / "activations" / "softmax.html").read_text()
     assert 'class="katex"' in html
     assert not re.search(r'class="arithmatex">\\[(\[]', html), "raw TeX left in the page"
-    index = json.loads((site / "search" / "search_index.json").read_text())
+    index = json.loads((site / INDEX).read_text())
     (softmax,) = [d["text"] for d in index["docs"] if d["location"] == "activations/softmax.html"]
     # The short answer's formula, written out: no TeX commands, dollars or KaTeX markup.
     assert "softmax(z)_i = e^z_i / sum_j=1^K e^z_j" in softmax, softmax

@@ -2,7 +2,9 @@
 
 Material's search plugin writes search/search_index.json (and the offline plugin its script
 copy, search_index.js, for file://), empty: the build tells it to skip every page.
-`write` replaces both with the index of `entries.site_index`.
+`write` puts the index of `entries.site_index` in search/dlqa_index.json and inline in
+search_index.js, and leaves search_index.json, which Material's page script fetches over
+HTTP, with the index's settings only: dlqa's worker fetches the index itself.
 overrides/main.html points the search UI at `dlqa-search.<hash>.min.js` instead of
 Material's `search.<hash>.min.js`; `write` puts worker.js there.
 """
@@ -10,13 +12,15 @@ Material's `search.<hash>.min.js`; `write` puts worker.js there.
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 from pathlib import Path
 
 from dlqa.search import entries, glossary
 from dlqa.search.node import WORKER
 
-INDEX = Path("search") / "search_index.json"
+INDEX = Path("search") / "dlqa_index.json"  # the whole index
+MATERIAL_INDEX = Path("search") / "search_index.json"  # what Material's page script fetches
 WORKERS = Path("assets") / "javascripts" / "workers"
 
 
@@ -31,7 +35,13 @@ def write(site: Path, catalogue, directory_urls: bool, separator: str,
                                separator)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
-    script = path.with_suffix(".js")
+    # Over HTTP the worker fetches the index itself (worker.js, fetchAndSetup); the URL is
+    # relative to the worker's script.
+    config = {key: value for key, value in index["config"].items() if key != "dlqa"}
+    stub = {"config": {**config, "dlqa_index": posixpath.relpath(
+        INDEX.as_posix(), WORKERS.as_posix())}, "docs": []}
+    (site / MATERIAL_INDEX).write_text(json.dumps(stub), encoding="utf-8")
+    script = (site / MATERIAL_INDEX).with_suffix(".js")  # file://: the whole index, inline
     if script.is_file():
         script.write_text(f"var __index = {data}", encoding="utf-8")
     for theirs in (site / WORKERS).glob("search.*.min.js"):

@@ -239,13 +239,44 @@ function result(query) {
   return { items };
 }
 
+function setup(data) {
+  ranker = new Ranker(data);
+  wordStems.clear();
+  return { type: READY };
+}
+
+// Over HTTP, Material's page script fetches search_index.json and hands it over: dlqa keeps
+// that file small (its config names the real index), and the worker fetches the index itself
+// when the reader first searches, so that a page load neither downloads it nor spends the
+// page's main thread on it. From file://, where a worker cannot fetch, the page hands over the
+// whole index (search_index.js).
+let pending = null;  // the settings naming the index, until it is fetched
+let loading = null;  // the fetch under way
+
+async function fetchIndex() {
+  const response = await fetch(new URL(pending.config.dlqa_index, self.location.href));
+  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+  setup({ ...(await response.json()), options: pending.options });
+  pending = null;
+}
+
 function handle(message) {
   switch (message.type) {
     case SETUP:
-      ranker = new Ranker(message.data);
-      wordStems.clear();
-      return { type: READY };
+      if (!message.data.docs.length && message.data.config.dlqa_index) {
+        pending = message.data;
+        ranker = null;
+        loading = null;
+        return { type: READY };
+      }
+      return setup(message.data);
     case QUERY:
+      // Material asks with the empty box as soon as the worker is ready: not a search yet.
+      if (pending && message.data.trim()) {
+        // A failed fetch answers with no results and is tried again at the next query.
+        loading = loading || fetchIndex().catch((error) => { loading = null; throw error; });
+        return loading.then(() => handle(message), () => ({ type: RESULT, data: { items: [] } }));
+      }
       return { type: RESULT, data: ranker ? result(message.data) : { items: [] } };
     default:
       throw new TypeError("Invalid message type");
@@ -253,4 +284,4 @@ function handle(message) {
 }
 
 if (typeof module !== "undefined") module.exports = { Ranker, tokens, handle };
-else addEventListener("message", (ev) => postMessage(handle(ev.data)));
+else addEventListener("message", async (ev) => postMessage(await handle(ev.data)));

@@ -28,6 +28,7 @@ from dlqa import (
     anki,
     buildlog,
     figures,
+    fontpreload,
     gitdates,
     htmlcheck,
     pageassets,
@@ -43,6 +44,10 @@ from dlqa.search import site as search_site
 from dlqa.snippets import run_page_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
+# KaTeX's stylesheet in the site, as mkdocs.yml's extra_css names it, and in node_modules.
+KATEX_CSS = "assets/katex/katex.min.css"
+KATEX_CSS_MODULE = "katex/dist/katex.min.css"
+SHIM_MODULE = "iframe-worker/shim/index.js"  # pageassets.SHIM in the site
 # Pages rendered by mkdocstrings: only they get its CSS.
 API_PAGES = frozenset({"contributing/api.md"})
 
@@ -68,6 +73,7 @@ class Build:
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # URL -> title, pages not questions
     serving: bool = False  # kept open after on_post_build by dlqa.devserver
+    module_texts: dict[str, str] = field(default_factory=dict)  # see _module_text
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
     # the hooks but not to on_build_error and on_shutdown, which must still end the build.
@@ -188,10 +194,19 @@ class Build:
         return figures.add_sizes(html, page.url, self.drawn)
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math (after search indexed the TeX)."""
+        """on_post_page: drop unused assets, render math, preload the fonts it uses."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
-        return self._render_math(output, page.file.src_uri, page.file.content_string)
+        output = self._render_math(output, page.file.src_uri, page.file.content_string)
+        output = pageassets.inline_script(output, pageassets.SHIM, self._module_text(SHIM_MODULE))
+        return fontpreload.add_preloads(output, self._module_text(KATEX_CSS_MODULE), KATEX_CSS)
+
+    def _module_text(self, path: str) -> str:
+        """A file of node_modules, read once per build."""
+        if path not in self.module_texts:
+            self.module_texts[path] = (self.repo.root / "node_modules" / path).read_text(
+                encoding="utf-8")
+        return self.module_texts[path]
 
     def _render_math(self, html: str, src_uri: str, source: str) -> str:
         try:
@@ -234,12 +249,12 @@ class Build:
         modules = self.repo.root / "node_modules"
         target = site / "assets" / "katex"
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(modules / "katex" / "dist" / "katex.min.css", target / "katex.min.css")
+        shutil.copy2(modules / KATEX_CSS_MODULE, site / KATEX_CSS)
         shutil.copytree(modules / "katex" / "dist" / "fonts", target / "fonts",
                         dirs_exist_ok=True)
-        shim = site / "assets" / "iframe-worker" / "shim.js"
+        shim = site / pageassets.SHIM  # pages have it inline; also a file for other pages
         shim.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(modules / "iframe-worker" / "shim" / "index.js", shim)
+        shutil.copy2(modules / SHIM_MODULE, shim)
 
     def end(self) -> None:
         """Save the formula cache and stop the KaTeX process; forget this build."""

@@ -1,7 +1,9 @@
-"""Drop stylesheets and scripts from pages that do not use them.
+"""Drop stylesheets and scripts from pages that do not use them, and inline a small one.
 
 Plugins add their assets to every page: mkdocstrings its API styles. Each is a
-render-blocking request on a phone's first visit, for nothing on a question page.
+render-blocking request on a phone's first visit, for nothing on a question page. The offline
+plugin's polyfill (iframe-worker, which lets search run from file://) is needed on every page
+but is small: inline, it costs no request.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import re
 
 API_ASSETS = ("assets/_mkdocstrings.css",)
+SHIM = "assets/iframe-worker/shim.js"  # as mkdocs.yml's extra.polyfills names it
 
 
 def _tags(assets: tuple[str, ...]) -> re.Pattern:
@@ -32,3 +35,11 @@ def drop_assets(html: str, assets: tuple[str, ...]) -> str:
 def unused_assets(page_path: str, api_pages: frozenset[str]) -> tuple[str, ...]:
     """The plugin assets a page (docs-relative path) does not need."""
     return () if page_path in api_pages else API_ASSETS
+
+
+def inline_script(html: str, asset: str, code: str) -> str:
+    """`html` with the <script> tag that loads `asset` (site-relative) holding `code` instead."""
+    if "</script" in code.lower():
+        raise ValueError(f"{asset} cannot be inlined: it contains </script")
+    pattern = re.compile(rf'<script src="(?:\.\./)*{re.escape(asset)}"></script>')
+    return pattern.sub(lambda _: f"<script>{code}</script>", html, count=1)

@@ -51,21 +51,6 @@ def test_plain_config_drops_only_the_hooks(tmp_path: Path):
     assert "  - search" in minimal and "arithmatex" in minimal
 
 
-def test_fonts_needed_follows_the_classes():
-    css = ("@font-face{font-family:F_Main;font-style:normal;font-weight:400;"
-           "src:url(f/Main.woff2) format(\"woff2\"),url(f/Main.woff)}"
-           "@font-face{font-family:F_Math;font-style:italic;font-weight:400;"
-           "src:url(f/Math.woff2) format(\"woff2\")}"
-           "@font-face{font-family:F_Main;font-style:normal;font-weight:700;"
-           "src:url(f/Bold.woff2) format(\"woff2\")}"
-           ".k{font:normal 1.2em F_Main,serif}.k .mi{font-family:F_Math;font-style:italic}"
-           ".k .bf{font-weight:700}")
-    assert measure.fonts_needed(css, {"k"}) == {"f/Main.woff2"}
-    assert measure.fonts_needed(css, {"k", "mi", "bf"}) == {
-        "f/Main.woff2", "f/Math.woff2", "f/Bold.woff2"}
-    assert measure.fonts_needed(css, {"other"}) == set()
-
-
 def test_run_reports_time_memory_and_exit_code(tmp_path: Path):
     result = measure.run([sys.executable, "-c", "x = bytearray(60_000_000); print('ok')"],
                          cwd=tmp_path, env={})
@@ -148,7 +133,7 @@ def test_report_renders_real_and_lighthouse_results():
                              6, 0),
         "warm": report.Build("(b) dlqa, warm", 11.0 * n * n / 10_000, 10.0, n, 400.0,
                              400.0, 6, 0),
-    }, {"search_index.json": 2048 * n}) for n in (100, 300)]
+    }, {"dlqa_index.json": 2048 * n}) for n in (100, 300)]
     sizes[-1].serve = serve.ServeTiming(300, "t/q.md", 9.0, [2.5, 2.4, 2.6], [2.9, 2.7, 2.8])
     on_real = serve.ServeTiming(301, "a/b.md", 20.0, [0.4, 0.5, 0.3], [0.7, 0.6, 0.8])
     scores = lighthouse.Scores([90.0, 96.0, 97.0], [100.0, 89.0, 100.0],

@@ -21,7 +21,8 @@ from functools import lru_cache
 _FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
 _RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _URL = re.compile(r"url\(([^)]+)\)")
-_CLASSES = re.compile(r'\bclass="([^"]*)"')
+# Starts with a literal so the engine can skip ahead (a leading \b is tried at every position).
+_CLASSES = re.compile(r' class="([^"]*)"')
 
 
 def _decl(block: str, name: str, default: str) -> str:
@@ -83,8 +84,12 @@ def fonts_needed(css: str, classes: set[str]) -> set[str]:
 
 
 def page_classes(html: str) -> set[str]:
-    """Every class named in `html`."""
-    return {name for value in _CLASSES.findall(html) for name in value.split()}
+    """Every class named in `html`, within its <article> if it has one (where the math is:
+    the rest of a page is a third of it)."""
+    start, end = html.find("<article"), html.find("</article>")
+    values = set(_CLASSES.findall(html, start, end) if 0 <= start < end else
+                 _CLASSES.findall(html))
+    return {name for value in values for name in value.split()}
 
 
 # The preloads are added by a script so that a page opened from file:// skips them: there a
@@ -100,8 +105,10 @@ def add_preloads(html: str, css: str, css_path: str) -> str:
     """`html` (a whole page) with the fonts of its math preloaded: those of the stylesheet
     `css` that its classes use, requested by a script just before the page's link to that
     stylesheet (`css_path`, site-relative); unchanged when it has no math or no such link."""
-    link = re.search(rf'<link rel="stylesheet" href="([^"]*?\b{re.escape(css_path)})">', html)
-    if link is None or 'class="katex' not in html:
+    if 'class="katex' not in html:
+        return html
+    link = re.search(rf'<link rel="stylesheet" href="((?:\.\./)*{re.escape(css_path)})">', html)
+    if link is None:
         return html
     folder = posixpath.dirname(link.group(1))
     fonts = [posixpath.join(folder, font)

@@ -16,8 +16,8 @@ from dlqa.pdf import export_pdf
 from dlqa.printbook import QUESTION_LINK
 from tests.conftest import ROOT, _require_browser
 
-# One worker prints the PDF and runs every test of it (the others would wait on its lock).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("pdf")]
+# One worker prints the PDF and runs every test of this file (pyproject.toml: --dist=loadfile).
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

@@ -38,28 +38,38 @@ def build_env() -> dict:
     return {**os.environ, "PYTHONPATH": path, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def _build(root: Path, label: str, config: str, site: str, n: int, strict: bool,
-           log, repeat: int = 1) -> report.Build:
-    """Build `repeat` times; the fastest run's time, the highest memory of any run."""
-    cmd = [str(BIN / "mkdocs"), "build", "-f", config, "--site-dir", site]
-    if strict:
-        cmd.append("--strict")
-    runs = []
-    for _ in range(repeat):
-        log(f"  {label}: {shlex.join(cmd[1:])}")
-        result = measure.run(cmd, cwd=root, env=build_env())
-        if result.returncode != 0:
-            raise RuntimeError(f"{label} failed (exit {result.returncode}):\n"
-                               f"{result.output[-3000:]}")
-        log(f"    {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU), "
-            f"{result.tree_rss_mb:.0f} MB")
-        runs.append(result)
+def _command(config: str, site: str, strict: bool) -> list[str]:
+    return [str(BIN / "mkdocs"), "build", "-f", config, "--site-dir", site,
+            *(["--strict"] if strict else [])]
+
+
+def _run(root: Path, label: str, cmd: list[str], log) -> measure.Run:
+    log(f"  {label}: {shlex.join(cmd[1:])}")
+    result = measure.run(cmd, cwd=root, env=build_env())
+    if result.returncode != 0:
+        raise RuntimeError(f"{label} failed (exit {result.returncode}):\n"
+                           f"{result.output[-3000:]}")
+    log(f"    {result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU), "
+        f"{result.tree_rss_mb:.0f} MB")
+    return result
+
+
+def _summary(root: Path, label: str, site: str, n: int, runs: list[measure.Run]) -> report.Build:
+    """The fastest run's time, the highest memory of any run."""
     best = min(runs, key=lambda r: r.seconds)
     warnings = len(re.findall(r"^WARNING", best.output, re.MULTILINE))
     return report.Build(
         label, best.seconds, min(r.cpu_seconds for r in runs), n,
         max(r.tree_rss_mb for r in runs), max(r.max_rss_mb for r in runs),
         measure.dir_bytes(root / site), warnings)
+
+
+# The builds compared at each N: key -> (label, config, site folder, strict).
+COMPARED = {
+    "warm": ("(b) dlqa, warm", "mkdocs.yml", "site-warm", True),
+    "plain": ("(a) plain Material, same plugins", "plain.yml", "site-plain", False),
+    "minimal": ("reference: Material + search only", "minimal.yml", "site-minimal", False),
+}
 
 
 def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
@@ -72,21 +82,22 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
                 for p in pages) / n
     synth.plain_config(root, "plain.yml")
     synth.plain_config(root, "minimal.yml", minimal=True)
-    builds = {}
     # dlqa first: the cold build writes the snippet outputs the baselines include.
-    builds["cold"] = _build(root, "(b) dlqa, cold", "mkdocs.yml", "site-cold", n, True, log)
+    cold = _run(root, "(b) dlqa, cold", _command("mkdocs.yml", "site-cold", True), log)
+    builds = {"cold": _summary(root, "(b) dlqa, cold", "site-cold", n, [cold])}
     shutil.rmtree(root / "site-cold")
-    builds["warm"] = _build(root, "(b) dlqa, warm", "mkdocs.yml", "site-warm", n, True, log,
-                            repeat)
+    # The compared builds take turns, so that a slow spell of a shared machine falls on all
+    # of them rather than on one; the fastest run of each counts.
+    runs: dict[str, list[measure.Run]] = {key: [] for key in COMPARED}
+    for _ in range(repeat):
+        for key, (label, config, site, strict) in COMPARED.items():
+            runs[key].append(_run(root, label, _command(config, site, strict), log))
+    for key, (label, _, site, _) in COMPARED.items():
+        builds[key] = _summary(root, label, site, n, runs[key])
     index = measure.search_index_bytes(root / "site-warm")
     pdf = _pdf(root, root / "site-warm", log) if with_pdf else None
-    shutil.rmtree(root / "site-warm")
-    builds["plain"] = _build(root, "(a) plain Material, same plugins", "plain.yml",
-                             "site-plain", n, False, log, repeat)
-    shutil.rmtree(root / "site-plain")
-    builds["minimal"] = _build(root, "reference: Material + search only", "minimal.yml",
-                               "site-minimal", n, False, log, repeat)
-    shutil.rmtree(root / "site-minimal")
+    for _, _, site, _ in COMPARED.values():
+        shutil.rmtree(root / site)
     timing = None
     if with_serve:
         log(f"  dlqa serve: edit to reload at N = {n}")

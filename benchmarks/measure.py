@@ -21,8 +21,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from dlqa.fontpreload import fonts_needed
-
 _SAMPLE_SECONDS = 0.05
 
 
@@ -151,6 +149,60 @@ class _Assets(HTMLParser):
 
 
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+_FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_URL = re.compile(r"url\(([^)]+)\)")
+
+
+def _decl(block: str, name: str, default: str) -> str:
+    found = re.search(rf"(?:^|;){name}:([^;]+)", block)
+    return found.group(1).strip() if found else default
+
+
+def _weight(value: str) -> str:
+    return {"bold": "700", "normal": "400"}.get(value, value)
+
+
+def fonts_needed(css: str, classes: set[str]) -> set[str]:
+    """woff2 URLs (relative to the CSS) of the @font-faces a page's classes would use.
+
+    A browser downloads a web font only when text is set in it. This takes the CSS rules
+    whose class selectors all occur on the page and that set a font family, style or weight
+    (a weight or style alone keeps the inherited family, taken as the stylesheet's base
+    font), and returns the woff2 file of each matching @font-face; the base font of a class
+    that occurs (e.g. `.katex`) is always included. An approximation: it checks that the
+    classes occur on the page, not that they sit on the same element.
+    """
+    faces = {}
+    for block in _FONT_FACE.findall(css):
+        family = _decl(block, "font-family", "").strip("'\"")
+        woff2 = next((u.strip("'\"") for u in _URL.findall(block) if ".woff2" in u), None)
+        if woff2:
+            faces[(family, _decl(block, "font-style", "normal"),
+                   _weight(_decl(block, "font-weight", "400")))] = woff2
+    families = {f for f, _, _ in faces}
+    needed: set[str] = set()
+    base = None
+    for selector, block in _RULE.findall(_FONT_FACE.sub("", css)):
+        if "@" in selector:
+            continue
+        family = re.search(r"font(?:-family)?:[^;]*?\b(" + "|".join(map(re.escape, families))
+                           + r")\b", block) if families else None
+        style = re.search(r"font-style:(\w+)", block)
+        weight = re.search(r"font-weight:(\w+)", block)
+        for one in selector.split(","):
+            wanted = set(re.findall(r"\.([\w-]+)", one))
+            if not wanted or not wanted <= classes or ":" in one:
+                continue
+            if family and wanted == {next(iter(wanted))} and base is None:
+                base = family.group(1)
+            if family or style or weight:
+                name = family.group(1) if family else (base or "")
+                key = (name, style.group(1) if style else "normal",
+                       _weight(weight.group(1)) if weight else "400")
+                if key in faces:
+                    needed.add(faces[key])
+    return needed
 
 
 @dataclass

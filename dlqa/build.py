@@ -28,7 +28,6 @@ from dlqa import (
     anki,
     buildlog,
     figures,
-    fontpreload,
     gitdates,
     htmlcheck,
     pageassets,
@@ -194,12 +193,11 @@ class Build:
         return figures.add_sizes(html, page.url, self.drawn)
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math, preload the fonts it uses."""
+        """on_post_page: drop unused assets, render math, inline the polyfill."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
         output = self._render_math(output, page.file.src_uri, page.file.content_string)
-        output = pageassets.inline_script(output, pageassets.SHIM, self._module_text(SHIM_MODULE))
-        return fontpreload.add_preloads(output, self._module_text(KATEX_CSS_MODULE), KATEX_CSS)
+        return pageassets.inline_script(output, pageassets.SHIM, self._module_text(SHIM_MODULE))
 
     def _module_text(self, path: str) -> str:
         """A file of node_modules, read once per build."""

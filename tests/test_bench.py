@@ -51,6 +51,21 @@ def test_plain_config_drops_only_the_hooks(tmp_path: Path):
     assert "  - search" in minimal and "arithmatex" in minimal
 
 
+def test_fonts_needed_follows_the_classes():
+    css = ("@font-face{font-family:F_Main;font-style:normal;font-weight:400;"
+           "src:url(f/Main.woff2) format(\"woff2\"),url(f/Main.woff)}"
+           "@font-face{font-family:F_Math;font-style:italic;font-weight:400;"
+           "src:url(f/Math.woff2) format(\"woff2\")}"
+           "@font-face{font-family:F_Main;font-style:normal;font-weight:700;"
+           "src:url(f/Bold.woff2) format(\"woff2\")}"
+           ".k{font:normal 1.2em F_Main,serif}.k .mi{font-family:F_Math;font-style:italic}"
+           ".k .bf{font-weight:700}")
+    assert measure.fonts_needed(css, {"k"}) == {"f/Main.woff2"}
+    assert measure.fonts_needed(css, {"k", "mi", "bf"}) == {
+        "f/Main.woff2", "f/Math.woff2", "f/Bold.woff2"}
+    assert measure.fonts_needed(css, {"other"}) == set()
+
+
 def test_run_reports_time_memory_and_exit_code(tmp_path: Path):
     result = measure.run([sys.executable, "-c", "x = bytearray(60_000_000); print('ok')"],
                          cwd=tmp_path, env={})

@@ -35,7 +35,7 @@ def write(site: Path, catalogue, directory_urls: bool, separator: str,
                                separator)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
-    # Over HTTP the worker fetches the index itself (worker.js, fetchAndSetup); the URL is
+    # Over HTTP the worker fetches the index itself (worker.js, fetchIndex); the URL is
     # relative to the worker's script.
     config = {key: value for key, value in index["config"].items() if key != "dlqa"}
     stub = {"config": {**config, "dlqa_index": posixpath.relpath(

@@ -110,7 +110,8 @@ def dir_bytes(folder: Path) -> int:
 # The search index (dlqa.search.site): dlqa's index, the settings Material's page script
 # fetches over HTTP, and the offline plugin's inline copy for file://.
 INDEX_FILES = ("dlqa_index.json", "search_index.json", "search_index.js")
-# What a browser fetches over HTTP when a page loads.
+# What a browser fetches over HTTP for search: the settings when a page loads, dlqa's index
+# at the first search.
 FETCHED_INDEX = ("search_index.json", "dlqa_index.json")
 
 
@@ -232,7 +233,8 @@ def page_transfer(site: Path, page: str) -> Transfer:
     Counted: the HTML; its stylesheets, scripts, icon and images; the search worker named in
     Material's config (it starts at page load); and the KaTeX woff2 fonts the page's math
     uses (see fonts_needed). The search index (FETCHED_INDEX: the settings Material's script
-    fetches and the index dlqa's worker fetches, both at load) is counted separately.
+    fetches at load and the index dlqa's worker fetches at the first search) is counted
+    separately.
     """
     url = f"http://site/{page}"
 

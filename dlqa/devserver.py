@@ -67,7 +67,8 @@ from dlqa.repo import Repo
 from dlqa.snippets import run_snippet, write_output
 
 log = logging.getLogger("mkdocs.dlqa.serve")
-WATCHED = ("docs", "snippets", "data", "reviews", "overrides", "mkdocs.yml")
+# What a save can change, besides the pages' folder (mkdocs.yml's docs_dir: see _watched).
+WATCHED = ("snippets", "data", "reviews", "overrides", "mkdocs.yml")
 # A change to these needs a full build: the page moved, or it includes other snippets.
 _FULL_BUILD_FIELDS = ("id", "topic", "path", "snippets", "outputs")
 # Front matter other pages show or check: re-check the catalogue, re-render its neighbours.
@@ -84,10 +85,10 @@ def _ignored(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp"))
 
 
-def snapshot(root: Path) -> dict[str, tuple[int, int]]:
-    """Every watched file: repository-relative path -> (mtime in ns, size)."""
+def snapshot(root: Path, watched: tuple[str, ...]) -> dict[str, tuple[int, int]]:
+    """Every file under `watched` (repository-relative): its path -> (mtime in ns, size)."""
     found = {}
-    for name in WATCHED:
+    for name in watched:
         top = root / name
         paths = [top] if top.is_file() else top.rglob("*") if top.is_dir() else []
         for path in paths:
@@ -224,6 +225,9 @@ class DevServer:
                               mount_path=mount)
         self.server.error_handler = self._not_found
 
+    def _watched(self) -> tuple[str, ...]:
+        return (self.repo.rel(self.repo.docs_dir), *WATCHED)
+
     def _load_config(self):
         return load_config(str(self.repo.root / "mkdocs.yml"), site_dir=self.site_dir,
                            dev_addr=f"{self.host}:{self.port}")
@@ -239,7 +243,7 @@ class DevServer:
         signal.signal(signal.SIGTERM, _interrupt)
         threading.Thread(target=_stop_when_orphaned, args=(os.getppid(),), daemon=True).start()
         self.rebuild()
-        for name in WATCHED:
+        for name in self._watched():
             if (self.repo.root / name).exists():
                 self.server.watch(str(self.repo.root / name))
         try:
@@ -262,7 +266,7 @@ class DevServer:
         and show an error page (and the error in the terminal) if that fails."""
         with self.lock:
             started = time.perf_counter()
-            current = snapshot(self.repo.root)
+            current = snapshot(self.repo.root, self._watched())
             changed, digests = self._changed(current)
             changed |= self.retry & set(current)
             if not changed and self.fresh:
@@ -331,7 +335,8 @@ class DevServer:
     def _incremental(self, changed: set[str]) -> str:
         """Re-render the pages `changed` affects; FullBuildNeeded when that is not enough."""
         build, root = self.build, self.repo.root
-        questions = {f"docs/{q.path}": q for q in build.catalogue.questions}
+        questions = {q.file: q for q in build.catalogue.questions}
+        docs = self.repo.page_file("")  # the pages' folder, checkout-relative, with its "/"
         swap: dict[str, Question] = {}
         shared: list[tuple[Question, Question]] = []  # (old, new): front matter changed
         outputs = []
@@ -355,14 +360,14 @@ class DevServer:
                 result = run_snippet(root / rel, self.repo)
                 if owners and not result.ok:
                     q = owners[0]
-                    raise ContentError(f"docs/{q.path}", f"snippet {rel} failed: {result.error}",
+                    raise ContentError(q.file, f"snippet {rel} failed: {result.error}",
                                        q.include_line(rel))
                 drawn.update(self._figures(rel, result, owners))
                 if result.ok:
                     outputs.append(result)
                 render.update(q.path for q in owners)
-            elif rel.startswith("docs/") and self._plain_file(rel[len("docs/"):]):
-                file = self.files.get_file_from_path(rel[len("docs/"):])
+            elif rel.startswith(docs) and self._plain_file(rel[len(docs):]):
+                file = self.files.get_file_from_path(rel[len(docs):])
                 if file.is_documentation_page():
                     render.add(file.src_uri)
                 else:
@@ -458,14 +463,8 @@ class DevServer:
         """Re-render pages with MkDocs' own functions and events, as a full build does."""
         config, files = self.config, self.files
         self.build.resume(config)  # a failed page before this one ended the build
-        search = next((p for name, p in config.plugins.items()
-                       if name.endswith("search") and hasattr(p, "search_index")), None)
         chosen = [files.get_file_from_path(uri) for uri in uris]
-        for file in chosen:
-            if search is not None:  # the page's old entries; on_page_context adds the new
-                search.search_index.entries = [
-                    e for e in search.search_index.entries
-                    if e["location"].split("#")[0] != file.page.url]
+        for file in chosen:  # Material's search skips every page: dlqa's index is rewritten
             _populate_page(file.page, config, files)
         self.env = config.plugins.on_env(self.env, config=config, files=Files(chosen))
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)

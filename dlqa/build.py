@@ -18,6 +18,7 @@ import shutil
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -43,10 +44,7 @@ from dlqa.search import site as search_site
 from dlqa.snippets import run_page_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
-# KaTeX's stylesheet in the site, as mkdocs.yml's extra_css names it, and in node_modules.
-KATEX_CSS = "assets/katex/katex.min.css"
-KATEX_CSS_MODULE = "katex/dist/katex.min.css"
-SHIM_MODULE = "iframe-worker/shim/index.js"  # pageassets.SHIM in the site
+SHIM_MODULE = "iframe-worker/shim/index.js"  # in node_modules; pageassets.SHIM in the site
 # Pages rendered by mkdocstrings: only they get its CSS.
 API_PAGES = frozenset({"contributing/api.md"})
 
@@ -72,7 +70,6 @@ class Build:
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # URL -> title, pages not questions
     serving: bool = False  # kept open after on_post_build by dlqa.devserver
-    module_texts: dict[str, str] = field(default_factory=dict)  # see _module_text
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
     # the hooks but not to on_build_error and on_shutdown, which must still end the build.
@@ -155,7 +152,8 @@ class Build:
 
     # -- each page ---------------------------------------------------------------------
     def page_markdown(self, markdown: str, page) -> str:
-        """on_page_markdown: the home page's topic list; a question's header and footer.
+        """on_page_markdown: the home page's topic list; a question's header (its footer is
+        added to its HTML, in page_content).
         Material's search plugin skips every page (its parsing was a quarter of the build):
         dlqa indexes the pages itself (dlqa.search)."""
         page.meta["search"] = {"exclude": True}
@@ -197,14 +195,12 @@ class Build:
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
         output = self._render_math(output, page.file.src_uri, page.file.content_string)
-        return pageassets.inline_script(output, pageassets.SHIM, self._module_text(SHIM_MODULE))
+        return pageassets.inline_script(output, pageassets.SHIM, self._shim)
 
-    def _module_text(self, path: str) -> str:
-        """A file of node_modules, read once per build."""
-        if path not in self.module_texts:
-            self.module_texts[path] = (self.repo.root / "node_modules" / path).read_text(
-                encoding="utf-8")
-        return self.module_texts[path]
+    @cached_property
+    def _shim(self) -> str:
+        """The iframe-worker polyfill that every page inlines, read once per build."""
+        return (self.repo.root / "node_modules" / SHIM_MODULE).read_text(encoding="utf-8")
 
     def _render_math(self, html: str, src_uri: str, source: str) -> str:
         try:
@@ -247,7 +243,7 @@ class Build:
         modules = self.repo.root / "node_modules"
         target = site / "assets" / "katex"
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(modules / KATEX_CSS_MODULE, site / KATEX_CSS)
+        shutil.copy2(modules / "katex" / "dist" / "katex.min.css", target / "katex.min.css")
         shutil.copytree(modules / "katex" / "dist" / "fonts", target / "fonts",
                         dirs_exist_ok=True)
         shim = site / pageassets.SHIM  # pages have it inline; also a file for other pages

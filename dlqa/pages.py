@@ -192,12 +192,16 @@ def follow_up_ids(q: Question, catalogue: Catalogue) -> list[str]:
 _MD_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
 
 
+def _anchor(url: str, inner_html: str) -> str:
+    return f'<a href="{escape(url)}">{inner_html}</a>'
+
+
 def _seed_citation(seeds, ref: str, href: Callable[[str], str]) -> str:
     seed = seeds.questions[ref]
     source = seeds.lists[seed.list_id]
-    return (f'<a href="{escape(href(f"sources/{seed.list_id}.md"))}#{escape(ref)}">'
-            f"{escape(source.publisher)}, <em>{escape(source.title)}</em>, "
-            f"question {seed.number}</a>")
+    return _anchor(f"{href(f'sources/{seed.list_id}.md')}#{ref}",
+                   f"{escape(source.publisher)}, <em>{escape(source.title)}</em>, "
+                   f"question {seed.number}")
 
 
 def question_footer(q: Question, catalogue: Catalogue, href: Callable[[str], str],
@@ -216,7 +220,7 @@ def question_footer(q: Question, catalogue: Catalogue, href: Callable[[str], str
         parts.append(f'<p class="dlqa-sources">Asked in: {cites}.</p>')
     follow = set(follow_up_ids(q, catalogue))
     related = ", ".join(
-        f'<a href="{escape(href(catalogue.by_id[r].path))}">{escape(catalogue.by_id[r].title)}</a>'
+        _anchor(href(catalogue.by_id[r].path), escape(catalogue.by_id[r].title))
         for r in q.related if r in catalogue.by_id and r not in follow
     )
     if related:

@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from dlqa.search import site as search_site
+
 _SAMPLE_SECONDS = 0.05
 
 
@@ -109,10 +111,11 @@ def dir_bytes(folder: Path) -> int:
 
 # The search index (dlqa.search.site): dlqa's index, the settings Material's page script
 # fetches over HTTP, and the offline plugin's inline copy for file://.
-INDEX_FILES = ("dlqa_index.json", "search_index.json", "search_index.js")
+INDEX_FILES = (search_site.INDEX.name, search_site.MATERIAL_INDEX.name,
+               search_site.MATERIAL_INDEX.with_suffix(".js").name)
 # What a browser fetches over HTTP for search: the settings when a page loads, dlqa's index
 # at the first search.
-FETCHED_INDEX = ("search_index.json", "dlqa_index.json")
+FETCHED_INDEX = (search_site.MATERIAL_INDEX.name, search_site.INDEX.name)
 
 
 def search_index_bytes(site: Path) -> dict[str, int]:

@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from dlqa.search.site import INDEX
+
 MB = 1024 * 1024
 
 
@@ -39,7 +41,7 @@ class SizeResult:
 
     @property
     def index_per_question(self) -> float:
-        return self.index_bytes.get("dlqa_index.json", 0) / self.n
+        return self.index_bytes.get(INDEX.name, 0) / self.n
 
     @property
     def ratio(self) -> float:

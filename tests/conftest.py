@@ -150,6 +150,10 @@ class Scratch:
     def __init__(self, root: Path):
         self.root = root
         Repo(ROOT).copy_skeleton(root)
+        # Rendering the API reference costs each build about a second of mkdocstrings; no
+        # fault injected here touches it, and the real site renders it (test_contributing).
+        (Repo(root).docs_dir / "contributing" / "api.md").write_text(
+            "# Build API reference\n\nRendered on the real site only.\n", encoding="utf-8")
         self.page("tensor", "What is a tensor?", "Explain tensors.", "acte-67")
 
     def page(self, qid, title, alias, source, topic="fundamentals", text=None) -> Path:

@@ -28,6 +28,7 @@ from dlqa import (
     __version__,
     anki,
     buildlog,
+    checkout,
     figures,
     gitdates,
     htmlcheck,
@@ -82,6 +83,9 @@ class Build:
         """on_config: check every page against the others; set up navigation and extras."""
         cls.end_all()  # a previous build of `mkdocs serve` that never finished
         repo = Repo(Path(config.config_file_path).parent, mkdocs=config)
+        committed = checkout.committed_generated_files(repo)
+        if committed:
+            raise BuildFailed(committed)
         try:
             catalogue = load_catalogue(repo)
         except ContentErrors as exc:

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks import measure, synth
+from benchmarks import measure, synth, trace
 from dlqa import dedup
 from dlqa.catalogue import load_catalogue
 from dlqa.cli import check
@@ -184,3 +184,15 @@ def test_report_renders_real_and_lighthouse_results():
     assert text.count("\n### N = ") == 2
     assert text.endswith("Contrast\n\n## Analysis\n\nWhy.\n")  # the notes come last
     assert "\n\n\n" not in text
+
+
+def test_trace_summary_counts_only_the_blocking_part_of_long_tasks():
+    def task(name, ms, **data):
+        return {"ph": "X", "name": name, "dur": ms * 1000, "args": {"data": data}}
+
+    events = [task("RunTask", 120), task("RunTask", 50), task("RunTask", 30),
+              task("UpdateLayoutTree", 40), task("UpdateLayoutTree", 5), task("Layout", 25),
+              task("EventDispatch", 60, type="DOMContentLoaded"),
+              task("EventDispatch", 90, type="click"), {"ph": "B", "name": "Layout"}]
+    assert trace.summarise(events) == {"blocking": 70, "style": 45, "layout": 25,
+                                       "DOMContentLoaded": 60}

@@ -135,6 +135,16 @@ class Build:
         with self._lock:
             self._running[id(config)] = self
 
+    def cache_templates(self, env):
+        """on_env: keep the theme's compiled templates between builds (Jinja checks each
+        against its source), as compiling them is a fixed cost of every build."""
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = self.repo.cache_dir / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        return env
+
     def add_files(self, files, config):
         """on_files: the generated pages, the study catalogue and the snippets' figures."""
         from mkdocs.structure.files import File

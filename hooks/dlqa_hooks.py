@@ -37,6 +37,10 @@ def on_files(files, config):
     return Build.of(config).add_files(files, config)
 
 
+def on_env(env, config, files):
+    return Build.of(config).cache_templates(env)
+
+
 def on_page_markdown(markdown, page, config, files):
     return Build.of(config).page_markdown(markdown, page)
 

@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,16 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
+def _wait_until_served(url: str, deadline: float) -> None:
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            assert time.monotonic() < deadline, f"{url} was never served"
+            time.sleep(0.1)
+
+
 def test_an_interrupted_serve_leaves_no_process(scratch):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -87,6 +98,11 @@ def test_an_interrupted_serve_leaves_no_process(scratch):
             if "Serving on" in line or time.monotonic() > deadline:
                 break
         assert any("Serving on" in line for line in output), "".join(output)[-2000:]
+        # MkDocs logs "Serving on" just before it starts its server thread; an interrupt in
+        # between can leave that thread running (the process then never exits), so the
+        # interrupt waits for the first page served, as a person pressing Ctrl+C would.
+        served = next(line for line in output if "Serving on" in line).split()[-1]
+        _wait_until_served(served, deadline)
         seen |= _descendants(server.pid)
     finally:
         server.send_signal(signal.SIGINT)

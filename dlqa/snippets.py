@@ -67,14 +67,27 @@ def cache_key(source: bytes) -> str:
     return hashlib.sha256(_environment_key().encode() + b"\0" + source).hexdigest()
 
 
+def _cache_file(source: bytes, repo: Repo) -> Path:
+    return repo.cache_dir / "snippets" / f"{cache_key(source)}.json"
+
+
+def _load(cached: Path, rel: str) -> SnippetResult:
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    return SnippetResult(**{**data, "path": rel, "cached": True})
+
+
+def cached_result(path: Path, repo: Repo) -> SnippetResult | None:
+    """The stored result of this exact content if it passed before, else None."""
+    cached = _cache_file(path.read_bytes(), repo)
+    return _load(cached, repo.rel(path)) if cached.is_file() else None
+
+
 def run_snippet(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> SnippetResult:
     """Run one snippet, or return its cached result if this exact content passed before."""
     rel = repo.rel(path)
-    source = path.read_bytes()
-    cached = repo.cache_dir / "snippets" / f"{cache_key(source)}.json"
+    cached = _cache_file(path.read_bytes(), repo)
     if cached.is_file():
-        data = json.loads(cached.read_text(encoding="utf-8"))
-        return SnippetResult(**{**data, "path": rel, "cached": True})
+        return _load(cached, rel)
     result = _execute(path, rel, timeout)
     if result.ok:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +163,11 @@ def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None,
     """Run many snippets in parallel (cached ones cost a file read). `progress` is told
     `n/N` as the snippets that really run finish, so a first build is not silent."""
     jobs = jobs or os.cpu_count() or 1
-    done = 0
+    # Cached results are read here: a file read each, which the pool's threads only slowed
+    # (1,000 cached snippets: 0.1-0.26 s here, 0.35-0.42 s through the pool).
+    found = {path: cached_result(path, repo) for path in paths}
+    todo = [path for path, result in found.items() if result is None]
+    done = len(found) - len(todo)
     lock = threading.Lock()
 
     def one(path: Path) -> SnippetResult:
@@ -159,12 +176,14 @@ def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None,
         with lock:
             done += 1
             if progress and not result.cached:
-                progress(f"snippets: {done}/{len(paths)} ({result.path}, "
+                progress(f"snippets: {done}/{len(found)} ({result.path}, "
                          f"{result.seconds:.1f} s{'' if result.ok else ', FAILED'})")
         return result
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(one, paths))
+    if todo:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            found.update(zip(todo, pool.map(one, todo)))
+    return [found[path] for path in paths]
 
 
 def run_page_snippets(catalogue, progress=None) -> tuple[list[SnippetResult], list[ContentError]]:

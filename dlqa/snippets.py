@@ -71,23 +71,24 @@ def _cache_file(source: bytes, repo: Repo) -> Path:
     return repo.cache_dir / "snippets" / f"{cache_key(source)}.json"
 
 
-def _load(cached: Path, rel: str) -> SnippetResult:
-    data = json.loads(cached.read_text(encoding="utf-8"))
-    return SnippetResult(**{**data, "path": rel, "cached": True})
-
-
 def cached_result(path: Path, repo: Repo) -> SnippetResult | None:
     """The stored result of this exact content if it passed before, else None."""
     cached = _cache_file(path.read_bytes(), repo)
-    return _load(cached, repo.rel(path)) if cached.is_file() else None
+    if not cached.is_file():
+        return None
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    return SnippetResult(**{**data, "path": repo.rel(path), "cached": True})
 
 
 def run_snippet(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> SnippetResult:
     """Run one snippet, or return its cached result if this exact content passed before."""
+    return cached_result(path, repo) or _run_and_cache(path, repo, timeout)
+
+
+def _run_and_cache(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> SnippetResult:
+    """Run one snippet in the sandbox; store its result if it passed."""
     rel = repo.rel(path)
     cached = _cache_file(path.read_bytes(), repo)
-    if cached.is_file():
-        return _load(cached, rel)
     result = _execute(path, rel, timeout)
     if result.ok:
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -172,10 +173,10 @@ def run_snippets(paths: list[Path], repo: Repo, jobs: int | None = None,
 
     def one(path: Path) -> SnippetResult:
         nonlocal done
-        result = run_snippet(path, repo)
+        result = _run_and_cache(path, repo)
         with lock:
             done += 1
-            if progress and not result.cached:
+            if progress:
                 progress(f"snippets: {done}/{len(found)} ({result.path}, "
                          f"{result.seconds:.1f} s{'' if result.ok else ', FAILED'})")
         return result

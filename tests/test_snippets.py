@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dlqa.repo import Repo
-from dlqa.snippets import output_path, run_snippet
+from dlqa.snippets import output_path, run_snippet, run_snippets
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
@@ -82,3 +82,22 @@ def test_cache_key_changes_with_the_sandbox(tmp_path, monkeypatch):
         assert snippets.cache_key(source) != before
     finally:
         snippets._environment_key.cache_clear()
+
+
+def test_many_snippets_keep_their_order_and_report_only_those_that_ran(tmp_path: Path):
+    repo = Repo(tmp_path)
+    folder = tmp_path / "snippets"
+    folder.mkdir()
+    paths = []
+    for name in ("a", "b", "c"):
+        paths.append(folder / f"{name}.py")
+        paths[-1].write_text(f"print({name!r})")
+    assert run_snippet(paths[1], repo).ok  # b is cached from here on
+    said: list[str] = []
+    results = run_snippets(paths, repo, progress=said.append)
+    assert [r.output.strip() for r in results] == ["a", "b", "c"]
+    assert [r.cached for r in results] == [False, True, False]
+    # a and c run at once, so either may finish first; the cached b counts as done already.
+    assert sorted(m.split(" (")[0] for m in said) == ["snippets: 2/3", "snippets: 3/3"], said
+    assert sorted(m.split(" (")[1].split(",")[0] for m in said) == [
+        "snippets/a.py", "snippets/c.py"], said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -73,9 +74,10 @@ def browser():
         instance.close()
 
 
-@pytest.fixture
-def offline(browser, site):
-    """A new page in the browser with the network blocked; yields (page, blocked URLs)."""
+@contextlib.contextmanager
+def offline_page(browser):
+    """A new page in the browser with the network blocked; yields (page, blocked URLs) and
+    fails afterwards if any request tried to leave the site."""
     context = browser.new_context()
     page = context.new_page()
     blocked: list[str] = []
@@ -83,6 +85,13 @@ def offline(browser, site):
     yield page, blocked
     context.close()
     assert blocked == [], f"requests left the site: {blocked}"
+
+
+@pytest.fixture
+def offline(browser, site):
+    """offline_page for one test."""
+    with offline_page(browser) as found:
+        yield found
 
 
 def open_page(page, site, rel: str):

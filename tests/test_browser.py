@@ -9,9 +9,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from dlqa.browser import block_network
 from dlqa.search.evaluate import settled_links
-from tests.conftest import open_page
+from tests.conftest import offline_page, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +36,9 @@ SEARCHES = [
 def search_box(browser, site):
     """One offline page whose search box the searches below share (loading the page and the
     index once instead of once a query); no request may leave the site meanwhile."""
-    context = browser.new_context()
-    page = context.new_page()
-    blocked: list[str] = []
-    block_network(page, blocked)
-    open_page(page, site, "index.html")
-    yield page
-    context.close()
-    assert blocked == [], f"requests left the site: {blocked}"
+    with offline_page(browser) as (page, _):
+        open_page(page, site, "index.html")
+        yield page
 
 
 @pytest.mark.parametrize("query, expected", SEARCHES)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -92,6 +93,17 @@ def offline(browser, site):
     """offline_page for one test."""
     with offline_page(browser) as found:
         yield found
+
+
+def wait_for(condition, what: str, timeout: float = 120, log: Path | None = None) -> None:
+    """Poll `condition` until it is true; fail after `timeout` seconds, with the end of the
+    server's `log` (its request lines left out) when one is given."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}"
+                        + ("; the server said:\n" + "".join(line for line in log.read_text().splitlines(keepends=True) if "\"GET " not in line)[-3000:] if log else ""))
+        time.sleep(0.1)
 
 
 def open_page(page, site, rel: str):

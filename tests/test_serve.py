@@ -10,14 +10,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENV, ROOT, Scratch
+from tests.conftest import ENV, ROOT, Scratch, wait_for
 
 
 def _free_port() -> int:
@@ -34,15 +33,6 @@ def _get(url: str) -> str:
         return exc.read().decode()
 
 
-def _wait(condition, what: str, timeout: float = 120, log: Path | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}"
-                        + ("; the server said:\n" + "".join(line for line in log.read_text().splitlines(keepends=True) if "\"GET " not in line)[-3000:] if log else ""))
-        time.sleep(0.1)
-
-
 @pytest.fixture
 def served(scratch: Scratch, tmp_path: Path):
     """`dlqa serve` on the scratch repository, as `make serve` starts it; yields the page
@@ -57,7 +47,7 @@ def served(scratch: Scratch, tmp_path: Path):
             cwd=scratch.root, env={**ENV, "PYTHONPATH": str(ROOT)}, stdout=out,
             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        _wait(lambda: "Serving on" in log.read_text() or proc.poll() is not None,
+        wait_for(lambda: "Serving on" in log.read_text() or proc.poll() is not None,
               "the first build", timeout=600)
         assert proc.poll() is None, log.read_text()[-3000:]
         yield f"http://127.0.0.1:{port}/dlqa/", log
@@ -81,25 +71,25 @@ def test_serve_shows_edits_and_duplicates(served, scratch: Scratch):
     # A body edit shows on the served page.
     scratch.edit("docs/fundamentals/tensor.md", "A tensor is an n-dimensional array",
                  "A tensor (edited under serve) is an n-dimensional array")
-    _wait(lambda: "edited under serve" in _get(page), "the edit on the served page", log=log)
+    wait_for(lambda: "edited under serve" in _get(page), "the edit on the served page", log=log)
     assert "dlqa-build-error" not in _get(page)
 
     # An alias that duplicates another page's title: the page shows the error, naming the
     # files, and so does the terminal.
     scratch.edit("docs/fundamentals/tensor.md", "  - Explain tensors.",
                  "  - What is broadcasting in NumPy?")
-    _wait(lambda: "dlqa-build-error" in _get(page), "the error page")
+    wait_for(lambda: "dlqa-build-error" in _get(page), "the error page")
     shown = _get(page)
     assert "near-duplicate" in shown
     assert re.search(r"docs/fundamentals/(tensor|broadcasting)\.md:\d+", shown), shown
     assert "dlqa-build-error" in _get(base + "fundamentals/broadcasting.html")
-    _wait(lambda: re.search(r"ERROR.*docs/fundamentals/(tensor|broadcasting)\.md:\d+: "
+    wait_for(lambda: re.search(r"ERROR.*docs/fundamentals/(tensor|broadcasting)\.md:\d+: "
                             "near-duplicate", log.read_text()), "the error in the terminal")
 
     # The revert fixes it: the page is back, with the earlier edit.
     scratch.edit("docs/fundamentals/tensor.md", "  - What is broadcasting in NumPy?",
                  "  - Explain tensors.")
-    _wait(lambda: "dlqa-build-error" not in _get(page), "the fixed page")
+    wait_for(lambda: "dlqa-build-error" not in _get(page), "the fixed page")
     fixed = _get(page)
     assert "edited under serve" in fixed
     aliases = re.search(r"Also asked as:.*?</p>", fixed, re.DOTALL).group(0)

@@ -72,8 +72,30 @@ COMPARED = {
 }
 
 
+def _pairs(root: Path, pairs: int, log) -> list[float]:
+    """Warm dlqa / plain Material wall time of `pairs` builds run side by side, one core
+    each (none on a single core)."""
+    cores = sorted(os.sched_getaffinity(0))[:2]
+    if len(cores) < 2:
+        return []
+    warm, plain = COMPARED["warm"], COMPARED["plain"]
+    ratios = []
+    for i in range(pairs):
+        log(f"  side by side, pair {i + 1}/{pairs}")
+        runs = measure.side_by_side(_command(warm[1], warm[2], warm[3]),
+                                    _command(plain[1], plain[2], plain[3]), root, build_env(),
+                                    (cores[i % 2], cores[1 - i % 2]))
+        for label, result in zip((warm[0], plain[0]), runs):
+            if result.returncode != 0:
+                raise RuntimeError(f"{label} failed (exit {result.returncode}):\n"
+                                   f"{result.output[-3000:]}")
+        ratios.append(runs[0].seconds / runs[1].seconds)
+        log(f"    {runs[0].seconds:.1f} s / {runs[1].seconds:.1f} s = {ratios[-1]:.2f}")
+    return ratios
+
+
 def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
-               with_serve: bool = False) -> report.SizeResult:
+               with_serve: bool = False, pairs: int = 0) -> report.SizeResult:
     """Generate N questions under `work` and build them the four ways."""
     root = work / f"n{n}"
     log(f"N = {n}: generating {root}")
@@ -94,6 +116,7 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
             runs[key].append(_run(root, label, _command(config, site, strict), log))
     for key, (label, _, site, _) in COMPARED.items():
         builds[key] = _summary(root, label, site, n, runs[key])
+    paired = _pairs(root, pairs, log)
     index = measure.search_index_bytes(root / "site-warm")
     pdf = _pdf(root, root / "site-warm", log) if with_pdf else None
     for _, _, site, _ in COMPARED.values():
@@ -103,7 +126,7 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
         log(f"  dlqa serve: edit to reload at N = {n}")
         timing = serve.measure(root, pages[n // 2].path, n, ROOT, log=log,
                                browser=chromium_path() is not None)
-    return report.SizeResult(n, words, builds, index, pdf, timing)
+    return report.SizeResult(n, words, builds, index, pdf, timing, paired)
 
 
 def _pdf(root: Path, site: Path, log) -> dict:
@@ -167,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each warm and baseline build (the fastest counts)")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="warm dlqa and plain Material builds run side by side, one "
+                             "core each (their ratio judges the warm-build target)")
     parser.add_argument("--work", help="keep the synthetic repositories in this folder")
     parser.add_argument("--state", help="a file keeping finished stages: rerun to resume")
     args = parser.parse_args(argv)
@@ -196,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             if n not in state["sizes"]:
                 state["sizes"][n] = bench_size(n, work, log, args.repeat,
                                                with_pdf=not args.skip_pdf,
-                                               with_serve=not args.skip_serve and n == max(sizes))
+                                               with_serve=not args.skip_serve and n == max(sizes),
+                                               pairs=args.pairs)
                 save()
         if not (args.skip_serve or args.skip_real) and "serve_real" not in state:
             log("real: dlqa serve, edit to reload (a copy of the checkout)")

@@ -68,13 +68,17 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600) -> Run:
-    """Run `cmd`, returning its wall time, peak memory and output."""
+def run(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600,
+        cpu: int | None = None) -> Run:
+    """Run `cmd`, returning its wall time, peak memory and output; with `cpu`, on that
+    core only (its children too)."""
     peak = [0]
     done = threading.Event()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True)
+    if cpu is not None:  # set from here: a preexec_fn is unsafe in a threaded parent
+        os.sched_setaffinity(proc.pid, {cpu})
 
     def sample() -> None:
         while not done.wait(_SAMPLE_SECONDS):
@@ -103,6 +107,27 @@ def run(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, max(peak[0], usage.ru_maxrss) / 1024,
                proc.returncode, "".join(chunks))
+
+
+def side_by_side(first: list[str], second: list[str], cwd: Path, env: dict,
+                 cpus: tuple[int, int] = (0, 1)) -> tuple[Run, Run]:
+    """Run two commands at the same time, each on its own core: whatever else slows a
+    shared machine then slows both alike, so the ratio of their times holds when the
+    times themselves do not."""
+    runs: list[Run | None] = [None, None]
+
+    def one(i: int, cmd: list[str]) -> None:
+        runs[i] = run(cmd, cwd, env, cpu=cpus[i])
+
+    threads = [threading.Thread(target=one, args=(i, cmd))
+               for i, cmd in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if runs[0] is None or runs[1] is None:
+        raise RuntimeError("a side-by-side run did not finish")
+    return runs[0], runs[1]
 
 
 def dir_bytes(folder: Path) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 import platform
 import re
+import statistics
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlqa.search.site import INDEX
@@ -38,6 +39,8 @@ class SizeResult:
     index_bytes: dict[str, int]  # file name -> bytes, from the warm dlqa build
     pdf: dict | None = None  # dlqa.pdf.export_pdf's report for the warm site, if printed
     serve: object | None = None  # benchmarks.serve.ServeTiming, at the largest N
+    # warm / plain wall time of each pair run side by side (measure.side_by_side)
+    paired: list[float] = field(default_factory=list)
 
     @property
     def index_per_question(self) -> float:
@@ -50,6 +53,11 @@ class SizeResult:
     @property
     def cpu_ratio(self) -> float:
         return self.builds["warm"].cpu_seconds / self.builds["plain"].cpu_seconds
+
+    @property
+    def paired_ratio(self) -> float | None:
+        """The median warm / plain ratio of the side-by-side pairs, if any ran."""
+        return statistics.median(self.paired) if self.paired else None
 
 
 @dataclass
@@ -97,6 +105,11 @@ def size_table(result: SizeResult) -> list[str]:
                          f"{b.seconds / plain:.2f} | {_fmt(b.cpu_seconds)} | "
                          f"{b.cpu_seconds / plain_cpu:.2f} | {_fmt(b.tree_rss_mb, 0)} | "
                          f"{_fmt(b.max_rss_mb, 0)} | {_fmt(b.site_bytes / MB)} | {b.warnings} |")
+    if result.paired:
+        lines += ["", (f"Side by side (the warm dlqa build and (a) started together, one core "
+                       f"each, cores swapped between pairs): warm / (a) = "
+                       f"{', '.join(f'{x:.2f}' for x in result.paired)}; median "
+                       f"{result.paired_ratio:.2f}.")]
     index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())
     lines += ["", (f"Search index (dlqa build): {index}; "
               f"{_fmt(result.index_per_question / 1024, 2)} KB per question "
@@ -121,6 +134,22 @@ def _serve_target(timing, where: str, goal: float) -> list[Target]:
                    measured, worst <= goal)]
 
 
+def _warm_target(sizes: list[SizeResult]) -> Target:
+    """Warm dlqa vs plain Material. Judged on the side-by-side pairs when every size has
+    them: builds one after the other on a shared machine differ by a third between runs of
+    the same build, which the pairs, slowed alike, do not."""
+    paired = all(s.paired for s in sizes)
+    parts = []
+    for s in sizes:
+        apart = f"{s.ratio:.2f} x one after the other (CPU time {s.cpu_ratio:.2f} x)"
+        parts.append(f"N={s.n:,}: {s.paired_ratio:.2f} x side by side "
+                     f"(median of {len(s.paired)}), {apart}" if s.paired
+                     else f"N={s.n:,}: {apart}")
+    worst = max(s.paired_ratio if paired else s.ratio for s in sizes)
+    return Target("warm dlqa build vs plain Material with the same plugins (wall time)",
+                  "<= 1.15 x at every N", "; ".join(parts), worst <= 1.15)
+
+
 def targets(sizes: list[SizeResult], real: dict | None, serve_real=None) -> list[Target]:
     """Each target of issues #22 and #23 with the measured figure; skipped parts are left
     out."""
@@ -132,12 +161,7 @@ def targets(sizes: list[SizeResult], real: dict | None, serve_real=None) -> list
     if large_serve is not None:
         found += _serve_target(large_serve.serve, "synthetic", 2)
     if sizes:
-        worst = max(sizes, key=lambda s: s.ratio)
-        found.append(Target(
-            "warm dlqa build vs plain Material with the same plugins (wall time)",
-            "<= 1.15 x at every N",
-            ", ".join(f"N={s.n:,}: {s.ratio:.2f} x (CPU time {s.cpu_ratio:.2f} x)"
-                      for s in sizes), worst.ratio <= 1.15))
+        found.append(_warm_target(sizes))
         small, large = min(sizes, key=lambda s: s.n), max(sizes, key=lambda s: s.n)
         if large.n > small.n:
             cold_l, cold_s = large.builds["cold"], small.builds["cold"]

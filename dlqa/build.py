@@ -181,9 +181,9 @@ class Build:
 
     def page_content(self, html: str, page, files) -> str:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
-        question's card text is kept for the study modes and the Anki deck, and its footer
-        added (dlqa.pages.question_footer), another page's title kept for search; figures
-        get their sizes (dlqa.figures.add_sizes)."""
+        question's card text is kept for the study modes and the Anki deck, and its level and
+        tags line and its footer added (dlqa.pages.question_meta, question_footer); another
+        page's title kept for search; figures get their sizes (dlqa.figures.add_sizes)."""
         where = self.repo.page_file(page.file.src_uri)
         problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
                                          where, API_PAGES)
@@ -195,9 +195,12 @@ class Build:
                 self.rendered[question.id] = shortanswer.capture(html, page.url)
             except ValueError as exc:
                 raise BuildFailed([ContentError(where, str(exc))]) from None
+
+            def href(path: str) -> str:
+                return get_relative_url(files.get_file_from_path(path).url, page.url)
+            html = pages.with_meta(html, pages.question_meta(question, href("tags.md")))
             html += pages.question_footer(
-                question, self.catalogue,
-                lambda path: get_relative_url(files.get_file_from_path(path).url, page.url),
+                question, self.catalogue, href,
                 gitdates.page_changed(self.dates, question.file, question.snippets),
                 self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         else:

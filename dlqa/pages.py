@@ -163,18 +163,35 @@ def contributing_page(guide: str) -> str:
 
 
 def question_header(q: Question) -> str:
-    """The title, level, tags and other phrasings, which the build puts above the answer.
+    """The title and the other phrasings, which the build puts above the answer (the level
+    and tags line goes in after Markdown: `question_meta`).
 
     The phrasings come first on the page so that search ranks a page by every way its
-    question is asked.
+    question is asked. They stay Markdown because they may hold inline math or code.
     """
-    tags = " ".join(f"[{t}](../tags.md#{t})" for t in q.tags)
-    lines = [f"# {q.title}", "", f"**{pageformat.level_label(q.level)}** · tags: {tags}",
-             "{ .dlqa-meta }", ""]
+    lines = [f"# {q.title}", ""]
     if q.aliases:
         lines += ["Also asked as: " + " · ".join(f"*{a}*" for a in q.aliases),
                   "{ .dlqa-aliases }", ""]
     return "\n".join(lines) + "\n"
+
+
+def question_meta(q: Question, tags_url: str) -> str:
+    """The level and tags line under a question's title, as HTML: made from the catalogue
+    alone, it skips Markdown (each tag link cost a link lookup in every page's rendering).
+    `tags_url` is the URL of the tags page from the question's page."""
+    tags = " ".join(_anchor(f"{tags_url}#{t}", escape(t)) for t in q.tags)
+    return (f'<p class="dlqa-meta"><strong>{escape(pageformat.level_label(q.level))}</strong>'
+            f" · tags: {tags}</p>\n")
+
+
+def with_meta(html: str, meta: str) -> str:
+    """A question page's HTML with `meta` right after its title (the first heading)."""
+    end = html.find("</h1>")
+    if end < 0:
+        return meta + html
+    end += len("</h1>")
+    return html[:end] + "\n" + meta.rstrip("\n") + html[end:]
 
 
 def follow_up_ids(q: Question, catalogue: Catalogue) -> list[str]:

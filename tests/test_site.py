@@ -82,6 +82,27 @@ def test_question_page_shows_id_aliases_and_sources(site):
     assert "sources/analytics-vidhya.html#av-04" in html
 
 
+def test_level_and_tags_line_follows_the_title_and_links_each_tag(site, repo):
+    from selectolax.lexbor import LexborHTMLParser
+
+    question = next(q for q in load_catalogue(repo, check=False).questions
+                    if q.path == "activations/softmax.md")
+    page = LexborHTMLParser((site / "activations" / "softmax.html").read_text())
+    title = page.css_first("article h1")
+    meta = title.next
+    while meta is not None and meta.tag == "-text":
+        meta = meta.next
+    assert meta.attributes.get("class") == "dlqa-meta"
+    assert meta.css_first("strong").text() == question.level.capitalize()
+    links = meta.css("a")
+    assert [a.text() for a in links] == question.tags
+    tags_page = LexborHTMLParser((site / "tags.html").read_text())
+    for a in links:
+        target, anchor = a.attributes["href"].split("#")
+        assert (site / "activations" / target).resolve() == (site / "tags.html").resolve()
+        assert tags_page.css_first(f'[id="{anchor}"]') is not None, anchor
+
+
 def test_no_external_fonts_or_cdn(site):
     html = (site / "activations" / "softmax.html").read_text()
     assert "fonts.googleapis" not in html and "cdn.jsdelivr" not in html

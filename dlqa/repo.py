@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -123,6 +124,11 @@ class Repo:
 
     def rel(self, path: Path) -> str:
         """A path as written in messages: relative to the checkout where possible."""
+        # Every page and snippet is named through here; resolving costs a syscall per
+        # path component, so a plain absolute path under the root is taken as it is.
+        if path.is_absolute() and ".." not in path.parts:
+            with contextlib.suppress(ValueError):
+                return path.relative_to(self.root).as_posix()
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:

@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "RESULTS.md"))
     parser.add_argument("--repeat", type=int, default=2,
                         help="runs of each warm and baseline build (the fastest counts)")
-    parser.add_argument("--pairs", type=int, default=3,
+    parser.add_argument("--pairs", type=int, default=4,
                         help="warm dlqa and plain Material builds run side by side, one "
                              "core each (their ratio judges the warm-build target)")
     parser.add_argument("--work", help="keep the synthetic repositories in this folder")

@@ -10,6 +10,9 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
 from dlqa import pageformat
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
@@ -21,17 +24,39 @@ def _link(q: Question, from_page: str) -> str:
     return f"[{q.title}]({target})"
 
 
+class _Links:
+    """Links from one generated page to questions, as HTML with the URLs MkDocs would
+    write. The listing pages link every question; as Markdown their links were a tenth of
+    a 200-page build. A title shows as text, as in the navigation."""
+
+    def __init__(self, from_page: str, directory_urls: bool):
+        self.directory_urls = directory_urls
+        self.here = File(from_page, None, "", directory_urls).url
+
+    def __call__(self, q: Question, attributes: str = "") -> str:
+        url = get_relative_url(File(q.path, None, "", self.directory_urls).url, self.here)
+        return f'<a{attributes} href="{escape(url)}">{escape(q.title, quote=False)}</a>'
+
+
+def _html_list(tag: str, items: list[str]) -> list[str]:
+    """A raw HTML list block (Markdown passes it through), or nothing for no items."""
+    if not items:
+        return []
+    return [f"<{tag}>", *(f"<li>{item}</li>" for item in items), f"</{tag}>"]
+
+
 def topic_page(catalogue: Catalogue, topic: str) -> str:
     """A topic's page: its questions in the editors' reading order, each with its level."""
     info = catalogue.repo.topics[topic]
     questions = catalogue.in_reading_order(topic)
-    path = f"{topic}/index.md"
+    link = _Links(f"{topic}/index.md", catalogue.repo.directory_urls)
     # The id lets the practice mode of the study script show each short answer here.
-    items = [f'1. {_link(q, path)}{{ data-dlqa-id="{q.id}" }} *({q.level})*' for q in questions]
+    items = [link(q, f' data-dlqa-id="{escape(q.id)}"') + f" <em>({escape(q.level)})</em>"
+             for q in questions]
     return "\n".join([
         "---", f"title: {info.title}", "---", "", f"# {info.title}", "",
         f"{info.description} {len(questions)} questions, in reading order.", "",
-        *items, "",
+        *_html_list("ol", items), "",
     ])
 
 
@@ -82,23 +107,25 @@ def home_topics(catalogue: Catalogue) -> str:
 def levels_page(catalogue: Catalogue) -> str:
     lines = ["# Questions by level", "",
              "Every question, grouped by the level at which interviewers usually ask it.", ""]
+    link = _Links("levels.md", catalogue.repo.directory_urls)
     for level, label in pageformat.LEVELS.items():
         chosen = sorted((q for q in catalogue.questions if q.level == level),
                         key=lambda q: q.title)
         lines += [f"## {label} ({len(chosen)})", ""]
-        lines += [f"- {_link(q, 'levels.md')}" for q in chosen]
+        lines += _html_list("ul", [link(q) for q in chosen])
         lines.append("")
     return "\n".join(lines)
 
 
 def tags_page(catalogue: Catalogue) -> str:
     lines = ["# Questions by tag", ""]
+    link = _Links("tags.md", catalogue.repo.directory_urls)
     for tag, meaning in sorted(catalogue.repo.tags.items()):
         chosen = sorted((q for q in catalogue.questions if tag in q.tags),
                         key=lambda q: q.title)
         if chosen:
             lines += [f"## {tag}", "", f"{meaning.capitalize()}.", ""]
-            lines += [f"- {_link(q, 'tags.md')}" for q in chosen]
+            lines += _html_list("ul", [link(q) for q in chosen])
             lines.append("")
     return "\n".join(lines)
 

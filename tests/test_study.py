@@ -122,8 +122,18 @@ def test_answer_scripts_group_answers_by_topic(catalogue, repo):
 
 def test_topic_page_marks_each_question_link_with_its_id(catalogue):
     markdown = pages.topic_page(catalogue, "activations")
-    ids = re.findall(r'\]\([\w-]+\.md\)\{ data-dlqa-id="([\w-]+)" \}', markdown)
+    ids = re.findall(r'<a data-dlqa-id="([\w-]+)" href="\1(?:\.html|/)">', markdown)
     assert sorted(ids) == sorted(q.id for q in catalogue.questions if q.topic == "activations")
+
+
+def test_listing_links_are_relative_in_either_url_style(catalogue):
+    q = next(q for q in catalogue.questions if q.path == "activations/softmax.md")
+    title = q.title.replace("&", "&amp;").replace("<", "&lt;")
+    assert pages._Links("tags.md", False)(q) == \
+        f'<a href="activations/softmax.html">{title}</a>'
+    assert pages._Links("tags.md", True)(q) == f'<a href="../activations/softmax/">{title}</a>'
+    assert pages._Links("activations/index.md", True)(q, ' data-dlqa-id="x"') == \
+        f'<a data-dlqa-id="x" href="softmax/">{title}</a>'
 
 
 # The built site.

@@ -56,8 +56,9 @@ class SizeResult:
 
     @property
     def paired_ratio(self) -> float | None:
-        """The median warm / plain ratio of the side-by-side pairs, if any ran."""
-        return statistics.median(self.paired) if self.paired else None
+        """The geometric mean of the side-by-side ratios, if any ran: the pairs swap cores,
+        so a core that runs slower for every build cancels out."""
+        return statistics.geometric_mean(self.paired) if self.paired else None
 
 
 @dataclass
@@ -108,7 +109,7 @@ def size_table(result: SizeResult) -> list[str]:
     if result.paired:
         lines += ["", (f"Side by side (the warm dlqa build and (a) started together, one core "
                        f"each, cores swapped between pairs): warm / (a) = "
-                       f"{', '.join(f'{x:.2f}' for x in result.paired)}; median "
+                       f"{', '.join(f'{x:.2f}' for x in result.paired)}; geometric mean "
                        f"{result.paired_ratio:.2f}.")]
     index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())
     lines += ["", (f"Search index (dlqa build): {index}; "
@@ -143,7 +144,7 @@ def _warm_target(sizes: list[SizeResult]) -> Target:
     for s in sizes:
         apart = f"{s.ratio:.2f} x one after the other (CPU time {s.cpu_ratio:.2f} x)"
         parts.append(f"N={s.n:,}: {s.paired_ratio:.2f} x side by side "
-                     f"(median of {len(s.paired)}), {apart}" if s.paired
+                     f"(geometric mean of {len(s.paired)}), {apart}" if s.paired
                      else f"N={s.n:,}: {apart}")
     worst = max(s.paired_ratio if paired else s.ratio for s in sizes)
     return Target("warm dlqa build vs plain Material with the same plugins (wall time)",

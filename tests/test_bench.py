@@ -128,9 +128,9 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
         assert abs(ms_per_page - 1000 * seconds / 3) < 0.2 * ms_per_page
     assert rows["(b) dlqa, cold"][-1] == 0 and rows["(b) dlqa, warm"][-1] == 0  # strict
     side = re.search(r"one core each, cores swapped between pairs\): warm / \(a\) = "
-                     r"([\d.]+); median ([\d.]+)\.", text)
+                     r"([\d.]+); geometric mean ([\d.]+)\.", text)
     assert side and side.group(1) == side.group(2) and float(side.group(1)) > 0
-    assert "side by side (median of 1)" in text
+    assert "side by side (geometric mean of 1)" in text
     index = re.search(r"([\d.]+) KB per question", text)
     assert index and float(index.group(1)) > 0
     for target in ("edit to reload under `make serve`, synthetic (3 pages",
@@ -191,7 +191,7 @@ def test_report_renders_real_and_lighthouse_results():
         size.paired = [1.2, 1.1, 1.0]
     warm = report.targets(sizes, results, on_real)[2]
     assert warm.met and warm.measured.startswith(
-        "N=100: 1.10 x side by side (median of 3), 1.10 x one after the other")
+        "N=100: 1.10 x side by side (geometric mean of 3), 1.10 x one after the other")
     sizes[0].paired = [1.2, 1.3, 1.1]
     assert not report.targets(sizes, results, on_real)[2].met
     sizes[0].paired = []

@@ -122,6 +122,22 @@ def test_code_is_highlighted_with_output(offline, site):
     assert page.locator("pre code").count() >= 2
 
 
+def test_screen_readers_get_the_whole_page_at_load(offline, site):
+    """The browser's accessibility tree holds every formula and code block as soon as the
+    page loads, not only those near the screen (`content-visibility: auto` left the ones
+    below it out until scrolled to)."""
+    page, _ = offline
+    open_page(page, site, "activations/softmax.html")
+    nodes = [n for n in page.context.new_cdp_session(page).send(
+        "Accessibility.getFullAXTree")["nodes"] if not n.get("ignored")]
+    roles = [n.get("role", {}).get("value") for n in nodes]
+    assert roles.count("MathMLMath") == page.locator(".katex-mathml math").count() > 10
+    assert roles.count("code") == page.locator("code").count() >= 2
+    last_line = page.locator("pre code").last.text_content().strip().splitlines()[-1]
+    words = " ".join(str(n.get("name", {}).get("value", "")) for n in nodes)
+    assert all(word in words for word in last_line.split()), last_line
+
+
 def test_theme_toggle_switches_scheme(offline, site):
     page, _ = offline
     open_page(page, site, "activations/softmax.html")

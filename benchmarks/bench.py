@@ -78,6 +78,8 @@ def _pairs(root: Path, pairs: int, log) -> list[float]:
     cores = sorted(os.sched_getaffinity(0))[:2]
     if len(cores) < 2:
         return []
+    if not (root / "mkdocs.yml").is_file():
+        raise RuntimeError(f"{root} is gone: resume with the --work folder of the first run")
     warm, plain = COMPARED["warm"], COMPARED["plain"]
     ratios = []
     for i in range(pairs):
@@ -95,7 +97,7 @@ def _pairs(root: Path, pairs: int, log) -> list[float]:
 
 
 def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
-               with_serve: bool = False, pairs: int = 0) -> report.SizeResult:
+               with_serve: bool = False) -> report.SizeResult:
     """Generate N questions under `work` and build them the four ways."""
     root = work / f"n{n}"
     log(f"N = {n}: generating {root}")
@@ -116,7 +118,6 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
             runs[key].append(_run(root, label, _command(config, site, strict), log))
     for key, (label, _, site, _) in COMPARED.items():
         builds[key] = _summary(root, label, site, n, runs[key])
-    paired = _pairs(root, pairs, log)
     index = measure.search_index_bytes(root / "site-warm")
     pdf = _pdf(root, root / "site-warm", log) if with_pdf else None
     for _, _, site, _ in COMPARED.values():
@@ -126,7 +127,7 @@ def bench_size(n: int, work: Path, log, repeat: int = 1, with_pdf: bool = True,
         log(f"  dlqa serve: edit to reload at N = {n}")
         timing = serve.measure(root, pages[n // 2].path, n, ROOT, log=log,
                                browser=chromium_path() is not None)
-    return report.SizeResult(n, words, builds, index, pdf, timing, paired)
+    return report.SizeResult(n, words, builds, index, pdf, timing)
 
 
 def _pdf(root: Path, site: Path, log) -> dict:
@@ -222,9 +223,16 @@ def main(argv: list[str] | None = None) -> int:
             if n not in state["sizes"]:
                 state["sizes"][n] = bench_size(n, work, log, args.repeat,
                                                with_pdf=not args.skip_pdf,
-                                               with_serve=not args.skip_serve and n == max(sizes),
-                                               pairs=args.pairs)
+                                               with_serve=not args.skip_serve and n == max(sizes))
                 save()
+        # A stage of its own, after every size: the warm builds and baselines, side by side.
+        pairs = state.setdefault("pairs", {})
+        for n in sizes:
+            if n not in pairs:
+                log(f"N = {n}: warm dlqa and plain Material side by side")
+                pairs[n] = _pairs(work / f"n{n}", args.pairs, log)
+                save()
+            state["sizes"][n].paired = pairs[n]
         if not (args.skip_serve or args.skip_real) and "serve_real" not in state:
             log("real: dlqa serve, edit to reload (a copy of the checkout)")
             copy = serve.real_copy(ROOT, work / "real")

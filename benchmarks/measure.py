@@ -10,10 +10,12 @@ were larger). `tree_rss_mb` is the peak of the summed resident sets of the whole
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import re
 import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -109,20 +111,45 @@ def run(cmd: list[str], cwd: Path, env: dict, timeout: float = 3600,
                proc.returncode, "".join(chunks))
 
 
+@contextlib.contextmanager
+def busy(cpu: int):
+    """A process spinning on core `cpu` while the block runs; yields it."""
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                               stdin=subprocess.DEVNULL)
+    try:
+        os.sched_setaffinity(spinner.pid, {cpu})
+        yield spinner
+    finally:
+        spinner.kill()
+        spinner.wait()
+
+
 def side_by_side(first: list[str], second: list[str], cwd: Path, env: dict,
                  cpus: tuple[int, int] = (0, 1)) -> tuple[Run, Run]:
     """Run two commands at the same time, each on its own core: whatever else slows a
     shared machine then slows both alike, so the ratio of their times holds when the
-    times themselves do not."""
+    times themselves do not. The core of the one that ends first is kept busy until the
+    other ends, or the other would run its last part faster, alone."""
     runs: list[Run | None] = [None, None]
+    ended = [threading.Event(), threading.Event()]
+    any_ended = threading.Event()
 
     def one(i: int, cmd: list[str]) -> None:
-        runs[i] = run(cmd, cwd, env, cpu=cpus[i])
+        try:
+            runs[i] = run(cmd, cwd, env, cpu=cpus[i])
+        finally:
+            ended[i].set()
+            any_ended.set()
 
     threads = [threading.Thread(target=one, args=(i, cmd))
                for i, cmd in enumerate((first, second))]
     for thread in threads:
         thread.start()
+    any_ended.wait()
+    free = 0 if ended[0].is_set() else 1
+    if not ended[1 - free].is_set():
+        with busy(cpus[free]):
+            ended[1 - free].wait()
     for thread in threads:
         thread.join()
     if runs[0] is None or runs[1] is None:

@@ -94,6 +94,17 @@ def test_side_by_side_runs_both_at_once_each_on_its_core(tmp_path: Path):
     assert elapsed < first.seconds + second.seconds - 0.3
 
 
+def test_busy_spins_on_the_core_until_the_block_ends():
+    cpu = max(os.sched_getaffinity(0))
+    with measure.busy(cpu) as spinner:
+        time.sleep(0.6)
+        assert os.sched_getaffinity(spinner.pid) == {cpu}
+        # user time in clock ticks: field 14 of /proc/PID/stat, the 12th after the name
+        ticks = int(Path(f"/proc/{spinner.pid}/stat").read_text().rsplit(")", 1)[1].split()[11])
+    assert ticks >= 0.25 * os.sysconf("SC_CLK_TCK")
+    assert spinner.poll() is not None
+
+
 def _bench(*args: str) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks.bench", *args],

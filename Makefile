@@ -46,7 +46,7 @@ anki: install
 test: build
 	$(BIN)/pytest -n auto
 
-# The performance benchmark (issues #9, #23; about 35 minutes on 2 cores): writes benchmarks/RESULTS.md.
+# The performance benchmark (issues #9, #23; about 55 minutes on 2 cores): writes benchmarks/RESULTS.md.
 # Options: make bench BENCH_ARGS="--sizes 200 --skip-lighthouse". Lighthouse is pinned in
 # benchmarks/package-lock.json and installed here only, so `make install` stays fast.
 bench: install benchmarks/node_modules/.package-lock.json

@@ -108,7 +108,8 @@ def size_table(result: SizeResult) -> list[str]:
                          f"{_fmt(b.max_rss_mb, 0)} | {_fmt(b.site_bytes / MB)} | {b.warnings} |")
     if result.paired:
         lines += ["", (f"Side by side (the warm dlqa build and (a) started together, one core "
-                       f"each, cores swapped between pairs): warm / (a) = "
+                       f"each, cores swapped between pairs, the first to end spinning its core "
+                       f"until the other ends): warm / (a) = "
                        f"{', '.join(f'{x:.2f}' for x in result.paired)}; geometric mean "
                        f"{result.paired_ratio:.2f}.")]
     index = ", ".join(f"`{k}` {v:,} B" for k, v in result.index_bytes.items())

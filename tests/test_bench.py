@@ -138,7 +138,8 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path):
         assert tree_mb > 0 and largest_mb > 0 and site_mb > 0 and warnings >= 0
         assert abs(ms_per_page - 1000 * seconds / 3) < 0.2 * ms_per_page
     assert rows["(b) dlqa, cold"][-1] == 0 and rows["(b) dlqa, warm"][-1] == 0  # strict
-    side = re.search(r"one core each, cores swapped between pairs\): warm / \(a\) = "
+    side = re.search(r"one core each, cores swapped between pairs, the first to end spinning "
+                     r"its core until the other ends\): warm / \(a\) = "
                      r"([\d.]+); geometric mean ([\d.]+)\.", text)
     assert side and side.group(1) == side.group(2) and float(side.group(1)) > 0
     assert "side by side (geometric mean of 1)" in text

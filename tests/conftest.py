@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -95,14 +96,25 @@ def offline(browser, site):
         yield found
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def wait_for(condition, what: str, timeout: float = 120, log: Path | None = None) -> None:
     """Poll `condition` until it is true; fail after `timeout` seconds, with the end of the
     server's `log` (its request lines left out) when one is given."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}"
-                        + ("; the server said:\n" + "".join(line for line in log.read_text().splitlines(keepends=True) if "\"GET " not in line)[-3000:] if log else ""))
+            said = ""
+            if log:
+                lines = log.read_text().splitlines(keepends=True)
+                said = "; the server said:\n" + "".join(
+                    line for line in lines if '"GET ' not in line)[-3000:]
+            pytest.fail(f"timed out waiting for {what}{said}")
         time.sleep(0.1)
 
 

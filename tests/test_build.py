@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -15,7 +14,7 @@ import pytest
 
 from dlqa.build import Build
 from dlqa.mathrender import KatexRenderer
-from tests.conftest import BIN, DOCS, ENV, ROOT, wait_for
+from tests.conftest import BIN, DOCS, ENV, ROOT, free_port, wait_for
 
 PAGE = f"{DOCS}/fundamentals/tensor.md"
 
@@ -80,9 +79,7 @@ def _serves(url: str) -> bool:
 
 
 def test_an_interrupted_serve_leaves_no_process(scratch):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=scratch.root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

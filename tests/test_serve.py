@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import urllib.error
@@ -16,13 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ENV, ROOT, Scratch, wait_for
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.conftest import ENV, ROOT, Scratch, free_port, wait_for
 
 
 def _get(url: str) -> str:
@@ -39,7 +32,7 @@ def served(scratch: Scratch, tmp_path: Path):
     URL base and the log file. Every process it started is gone afterwards."""
     scratch.page("broadcasting", "What is broadcasting in NumPy?",
                  "How do arrays of different shapes combine?", "")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen(
@@ -48,7 +41,7 @@ def served(scratch: Scratch, tmp_path: Path):
             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
     try:
         wait_for(lambda: "Serving on" in log.read_text() or proc.poll() is not None,
-              "the first build", timeout=600)
+                 "the first build", timeout=600)
         assert proc.poll() is None, log.read_text()[-3000:]
         yield f"http://127.0.0.1:{port}/dlqa/", log
     finally:
@@ -84,7 +77,7 @@ def test_serve_shows_edits_and_duplicates(served, scratch: Scratch):
     assert re.search(r"docs/fundamentals/(tensor|broadcasting)\.md:\d+", shown), shown
     assert "dlqa-build-error" in _get(base + "fundamentals/broadcasting.html")
     wait_for(lambda: re.search(r"ERROR.*docs/fundamentals/(tensor|broadcasting)\.md:\d+: "
-                            "near-duplicate", log.read_text()), "the error in the terminal")
+                               "near-duplicate", log.read_text()), "the error in the terminal")
 
     # The revert fixes it: the page is back, with the earlier edit.
     scratch.edit("docs/fundamentals/tensor.md", "  - What is broadcasting in NumPy?",

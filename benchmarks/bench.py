@@ -84,9 +84,8 @@ def _pairs(root: Path, pairs: int, log) -> list[float]:
     ratios = []
     for i in range(pairs):
         log(f"  side by side, pair {i + 1}/{pairs}")
-        runs = measure.side_by_side(_command(warm[1], warm[2], warm[3]),
-                                    _command(plain[1], plain[2], plain[3]), root, build_env(),
-                                    (cores[i % 2], cores[1 - i % 2]))
+        runs = measure.side_by_side(_command(*warm[1:]), _command(*plain[1:]), root,
+                                    build_env(), (cores[i % 2], cores[1 - i % 2]))
         for label, result in zip((warm[0], plain[0]), runs):
             if result.returncode != 0:
                 raise RuntimeError(f"{label} failed (exit {result.returncode}):\n"

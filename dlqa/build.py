@@ -30,6 +30,7 @@ from dlqa import (
     buildlog,
     checkout,
     figures,
+    firstglyphs,
     gitdates,
     htmlcheck,
     pageassets,
@@ -208,11 +209,21 @@ class Build:
         return figures.add_sizes(html, page.url, self.drawn)
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math, inline the polyfill."""
+        """on_post_page: drop unused assets, render math, give a question the glyphs of its
+        short answer (dlqa.firstglyphs), inline the polyfill."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
         output = self._render_math(output, page.file.src_uri, page.file.content_string)
+        if "dlqa_id" in page.meta:
+            output = firstglyphs.inline(
+                output, self._glyph_fonts.script(shortanswer.section(output)))
         return pageassets.inline_script(output, pageassets.SHIM, self._shim)
+
+    @cached_property
+    def _glyph_fonts(self) -> firstglyphs.GlyphFonts:
+        return firstglyphs.GlyphFonts(
+            self.repo.root / "node_modules" / "katex" / "dist" / "fonts", self.katex.version,
+            self.repo.cache_dir / "glyphs")
 
     @cached_property
     def _shim(self) -> str:

@@ -50,6 +50,12 @@ def capture(content: str, page_url: str) -> Rendered:
     )
 
 
+def section(page_html: str) -> str:
+    """The HTML of a question page's short answer, after its heading; "" if it has none."""
+    answer = _SHORT_ANSWER.search(page_html)
+    return answer.group(1) if answer else ""
+
+
 def render(catalogue: Catalogue, questions: list[Question] | None = None) -> dict[str, Rendered]:
     """Question id -> its card text, for `questions` (default: all), rendered outside a
     build by MkDocs' page renderer with the checkout's config."""

@@ -3,8 +3,10 @@ request blocked and recorded; and search served over HTTP, as a host serves the 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -71,18 +73,37 @@ def test_search_keyboard_opens_the_first_result(offline, site):
 
 
 class _RecordingHandler(SimpleHTTPRequestHandler):
+    """Serves the site and records each path asked for; KaTeX's fonts come 0.6 s late when
+    the server's `slow_fonts` is set, as over a slow network."""
+
+    def do_GET(self):
+        if self.server.slow_fonts and self.path.endswith(".woff2"):
+            time.sleep(0.6)
+        super().do_GET()
+
     def log_message(self, format, *args):
         self.server.paths.append(self.path)
+
+
+@contextlib.contextmanager
+def http_site(site, slow_fonts: bool = False):
+    """`site` served over HTTP on 127.0.0.1; yields the server (its URL from server_port,
+    the paths asked for in `paths`)."""
+    handler = functools.partial(_RecordingHandler, directory=str(site))
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        server.paths, server.slow_fonts = [], slow_fonts
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield server
+        finally:
+            server.shutdown()
 
 
 def test_search_over_http_fetches_the_index_in_the_worker(browser, site):
     """Over HTTP the page's script fetches only the index's settings (search_index.json);
     the search worker fetches dlqa's index itself, off the page's main thread, when the
     reader first searches."""
-    handler = functools.partial(_RecordingHandler, directory=str(site))
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        server.paths = []
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+    with http_site(site) as server:
         context = browser.new_context()
         try:
             page = context.new_page()
@@ -95,12 +116,40 @@ def test_search_over_http_fetches_the_index_in_the_worker(browser, site):
             links = settled_links(page, top=5, rounds=40, wait_ms=250)
         finally:
             context.close()
-            server.shutdown()
     assert any("training/layer-norm-vs-batch-norm.html" in link for link in links), links
     assert "/search/search_index.json" in before_search
     assert "/search/dlqa_index.json" not in before_search
     assert "/search/dlqa_index.json" in server.paths
     assert "/search/search_index.js" not in server.paths, "the inline copy is for file:// only"
+
+
+LAYOUT_SHIFTS = """window.dlqaShifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.dlqaShifts.push(e.value)))
+    .observe({type: "layout-shift", buffered: true});"""
+
+
+def test_the_first_screen_does_not_move_when_katex_fonts_arrive(browser, site):
+    """A question page carries its short answer's glyphs (dlqa.firstglyphs), so on a phone
+    the first screen is laid out once. Without them the formula in softmax's short answer
+    got wider when KaTeX's fonts came, wrapped, and moved the paragraph: a layout shift of
+    0.084."""
+    with http_site(site, slow_fonts=True) as server:
+        context = browser.new_context(viewport={"width": 412, "height": 823},
+                                      device_scale_factor=1.75, is_mobile=True)
+        try:
+            page = context.new_page()
+            page.add_init_script(LAYOUT_SHIFTS)
+            page.goto(f"http://127.0.0.1:{server.server_port}/activations/softmax.html")
+            page.wait_for_load_state("networkidle")
+            page.evaluate("document.fonts.ready")
+            shifts = page.evaluate("window.dlqaShifts")
+            loaded = page.evaluate(
+                "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.unicodeRange)")
+        finally:
+            context.close()
+    assert any(path.endswith(".woff2") for path in server.paths)  # the full fonts came late
+    assert sum(shifts) < 0.01, shifts
+    assert any(r != "U+0-10FFFF" for r in loaded) and "U+0-10FFFF" in loaded, loaded
 
 
 @pytest.mark.parametrize("rel", [

@@ -1,5 +1,0 @@
-// Material's search dialog has role="dialog" but no accessible name, which screen readers
-// announce as an unnamed dialog (Lighthouse: aria-dialog-name).
-document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach((dialog) => {
-  dialog.setAttribute("aria-label", "Search");
-});

@@ -86,16 +86,24 @@ class _RecordingHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def http_site(site, slow_fonts: bool = False):
-    """`site` served over HTTP on 127.0.0.1; yields the server (its URL from server_port,
-    the paths asked for in `paths`)."""
+def http_page(browser, site, rel: str, slow_fonts: bool = False, init_script: str = "",
+              **context_options):
+    """The page `rel` of `site`, served over HTTP on 127.0.0.1, in a new browser context;
+    yields (page, server), the server's `paths` being those asked for."""
     handler = functools.partial(_RecordingHandler, directory=str(site))
     with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
         server.paths, server.slow_fonts = [], slow_fonts
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        context = browser.new_context(**context_options)
         try:
-            yield server
+            page = context.new_page()
+            if init_script:
+                page.add_init_script(init_script)
+            page.goto(f"http://127.0.0.1:{server.server_port}/{rel}")
+            page.wait_for_load_state("load")
+            yield page, server
         finally:
+            context.close()
             server.shutdown()
 
 
@@ -103,19 +111,13 @@ def test_search_over_http_fetches_the_index_in_the_worker(browser, site):
     """Over HTTP the page's script fetches only the index's settings (search_index.json);
     the search worker fetches dlqa's index itself, off the page's main thread, when the
     reader first searches."""
-    with http_site(site) as server:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/index.html")
-            page.wait_for_load_state("networkidle")
-            before_search = list(server.paths)
-            page.click("input.md-search__input")
-            page.keyboard.type("bn vs ln", delay=20)
-            page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            links = settled_links(page, top=5, rounds=40, wait_ms=250)
-        finally:
-            context.close()
+    with http_page(browser, site, "index.html") as (page, server):
+        page.wait_for_load_state("networkidle")
+        before_search = list(server.paths)
+        page.click("input.md-search__input")
+        page.keyboard.type("bn vs ln", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        links = settled_links(page, top=5, rounds=40, wait_ms=250)
     assert any("training/layer-norm-vs-batch-norm.html" in link for link in links), links
     assert "/search/search_index.json" in before_search
     assert "/search/dlqa_index.json" not in before_search
@@ -133,20 +135,14 @@ def test_the_first_screen_does_not_move_when_katex_fonts_arrive(browser, site):
     the first screen is laid out once. Without them the formula in softmax's short answer
     got wider when KaTeX's fonts came, wrapped, and moved the paragraph: a layout shift of
     0.084."""
-    with http_site(site, slow_fonts=True) as server:
-        context = browser.new_context(viewport={"width": 412, "height": 823},
-                                      device_scale_factor=1.75, is_mobile=True)
-        try:
-            page = context.new_page()
-            page.add_init_script(LAYOUT_SHIFTS)
-            page.goto(f"http://127.0.0.1:{server.server_port}/activations/softmax.html")
-            page.wait_for_load_state("networkidle")
-            page.evaluate("document.fonts.ready")
-            shifts = page.evaluate("window.dlqaShifts")
-            loaded = page.evaluate(
-                "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.unicodeRange)")
-        finally:
-            context.close()
+    with http_page(browser, site, "activations/softmax.html", slow_fonts=True,
+                   init_script=LAYOUT_SHIFTS, viewport={"width": 412, "height": 823},
+                   device_scale_factor=1.75, is_mobile=True) as (page, server):
+        page.wait_for_load_state("networkidle")
+        page.evaluate("document.fonts.ready")
+        shifts = page.evaluate("window.dlqaShifts")
+        loaded = page.evaluate(
+            "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.unicodeRange)")
     assert any(path.endswith(".woff2") for path in server.paths)  # the full fonts came late
     assert sum(shifts) < 0.01, shifts
     assert any(r != "U+0-10FFFF" for r in loaded) and "U+0-10FFFF" in loaded, loaded
@@ -192,25 +188,18 @@ def test_theme_toggle_switches_scheme_without_fading(browser, site):
     rule that restyled every element at each load (dlqa.palette): no stylesheet has a rule
     on its mark, and no transition runs after the click. (Over HTTP: a page from file://
     may not read its stylesheets' rules.)"""
-    with http_site(site) as server:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/activations/softmax.html")
-            page.wait_for_load_state("load")
-            marked = page.evaluate("""(() => {
-                const rules = list => [...list].flatMap(
-                    r => r.selectorText !== undefined ? [r] : rules(r.cssRules || []));
-                return [...document.styleSheets].flatMap(s => rules(s.cssRules))
-                    .map(r => r.selectorText || "").filter(t => t.includes("color-switching"));
-            })()""")
-            before = page.get_attribute("body", "data-md-color-scheme")
-            page.locator("form[data-md-component='palette'] label:visible").first.click()
-            after = page.get_attribute("body", "data-md-color-scheme")
-            fading = page.evaluate(
-                "document.getAnimations().filter(a => a instanceof CSSTransition).length")
-        finally:
-            context.close()
+    with http_page(browser, site, "activations/softmax.html") as (page, _):
+        marked = page.evaluate("""(() => {
+            const rules = list => [...list].flatMap(
+                r => r.selectorText !== undefined ? [r] : rules(r.cssRules || []));
+            return [...document.styleSheets].flatMap(s => rules(s.cssRules))
+                .map(r => r.selectorText || "").filter(t => t.includes("color-switching"));
+        })()""")
+        before = page.get_attribute("body", "data-md-color-scheme")
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        after = page.get_attribute("body", "data-md-color-scheme")
+        fading = page.evaluate(
+            "document.getAnimations().filter(a => a instanceof CSSTransition).length")
     assert marked == []
     assert before != after and {before, after} == {"default", "slate"}
     assert fading == 0

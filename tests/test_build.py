@@ -80,8 +80,12 @@ def _serves(url: str) -> bool:
 
 def test_an_interrupted_serve_leaves_no_process(scratch):
     port = free_port()
+    # A shell's `cmd &` without job control starts cmd with SIGINT ignored, and children
+    # inherit that, so the server would never see the interrupt: env (coreutils) gives it
+    # the default, as a terminal would, and then becomes the server (same process).
     server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        ["env", "--default-signal=INT", str(BIN / "mkdocs"), "serve",
+         "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=scratch.root, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     seen: set[int] = set()
     output = []

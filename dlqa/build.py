@@ -229,9 +229,8 @@ class Build:
 
     @cached_property
     def _glyph_fonts(self) -> firstglyphs.GlyphFonts:
-        return firstglyphs.GlyphFonts(
-            self.repo.root / "node_modules" / "katex" / "dist" / "fonts", self.katex.version,
-            self.repo.cache_dir / "glyphs")
+        return firstglyphs.GlyphFonts(self.katex.katex_dir / "dist" / "fonts",
+                                      self.katex.version, self.repo.cache_dir / "glyphs")
 
     @cached_property
     def _shim(self) -> str:

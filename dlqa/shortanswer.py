@@ -38,15 +38,15 @@ class Rendered:
 def capture(content: str, page_url: str) -> Rendered:
     """The card text of a question page's rendered content (the page at `page_url`, header
     from `dlqa.pages.question_header`). Raises ValueError when it has no short answer."""
-    answer = _SHORT_ANSWER.search(content)
-    if answer is None or not answer.group(1).strip():
+    answer = section(content).strip()
+    if not answer:
         raise ValueError("no 'Short answer' section in the rendered page")
     title = _TITLE.search(content)
     aliases = _ALIASES.search(content)
     return Rendered(
         title=_PERMALINK.sub("", title.group(1)).strip() if title else "",
         aliases=tuple(aliases.group(1).split("</em> · <em>")) if aliases else (),
-        short_answer=links.rebase(answer.group(1).strip(), page_url),
+        short_answer=links.rebase(answer, page_url),
     )
 
 

@@ -35,7 +35,6 @@ from dlqa import (
     htmlcheck,
     pageassets,
     pages,
-    palette,
     shortanswer,
     study,
 )
@@ -148,15 +147,8 @@ class Build:
         return env
 
     def add_files(self, files, config):
-        """on_files: the generated pages, the study catalogue, the snippets' figures, and
-        Material's palette stylesheet without its switching rule (dlqa.palette)."""
+        """on_files: the generated pages, the study catalogue and the snippets' figures."""
         from mkdocs.structure.files import File
-
-        for theme_css in [f for f in files if palette.STYLESHEET.fullmatch(f.src_uri)]:
-            files.remove(theme_css)
-            files.append(File.generated(config, theme_css.src_uri,
-                                        content=palette.without_switching_rule(
-                                            theme_css.content_string)))
 
         for path, content in pages.generated_pages(self.catalogue).items():
             existing = files.get_file_from_path(path)

@@ -518,7 +518,9 @@
 
   function addHeaderButtons() {
     if (document.querySelector(".dlqa-practice-toggle")) return;
-    var anchor = document.querySelector(".md-header__inner [data-md-component=palette]")
+    // The light/dark toggle, taken over from Material by overrides/partials/javascripts/palette.html
+    var anchor = document.querySelector(".md-header__inner [data-dlqa-component=palette]")
+      || document.querySelector(".md-header__inner [data-md-component=palette]")
       || document.querySelector(".md-header__inner label[for=__search]");
     if (!anchor) return;
     var outline = { fill: "none", stroke: "currentColor", "stroke-width": "2" };

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
+from importlib import metadata
 from pathlib import Path
 
 from dlqa import dedup
@@ -189,9 +192,31 @@ def _phrasing_line(q: Question, phrasing: str) -> int | None:
     return source_line(q.front_text, phrasing, start=2) or q.field_line("title")
 
 
+def _similar_pairs(catalogue: Catalogue) -> dict[tuple[str, str], dedup.Match]:
+    """dedup.similar_pairs of the pages' phrasings, kept in the repository's cache under a
+    hash of the phrasings and of the code that scores them: it grows faster than the page
+    count (0.9 s at 3,000 synthetic pages) and most builds change no title or alias."""
+    pages = {q.id: q.phrasings for q in catalogue.questions}
+    digest = hashlib.sha256(json.dumps(pages, sort_keys=True).encode())
+    digest.update(Path(dedup.__file__).read_bytes())
+    for package in ("rapidfuzz", "PyStemmer"):
+        digest.update(metadata.version(package).encode())
+    cached = catalogue.repo.cache_dir / "near-duplicates" / f"{digest.hexdigest()[:24]}.json"
+    if cached.is_file():
+        return {(a, b): dedup.Match(score, phrasing, query)
+                for a, b, score, phrasing, query in json.loads(cached.read_text("utf-8"))}
+    pairs = dedup.similar_pairs(pages)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
+    partial.write_text(json.dumps([[a, b, m.score, m.phrasing, m.query]
+                                   for (a, b), m in pairs.items()]), encoding="utf-8")
+    os.replace(partial, cached)
+    return pairs
+
+
 def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
     """A pair of pages whose phrasings are near-duplicates, unless declared distinct."""
-    pairs = dedup.similar_pairs({q.id: q.phrasings for q in catalogue.questions})
+    pairs = _similar_pairs(catalogue)
     by_id = catalogue.by_id
     errors = []
     for (a_id, b_id), match in pairs.items():

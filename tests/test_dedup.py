@@ -53,3 +53,32 @@ def test_fast_pairs_agree_with_the_plain_measure(repo):
     assert frozenset((first, "copy-of-first")) in found
     distinct = {frozenset((q.id, d)) for q in catalogue.questions for d in q.distinct}
     assert found - {frozenset((first, "copy-of-first"))} <= distinct
+
+
+def test_near_duplicate_pairs_are_cached_by_the_phrasings(scratch, monkeypatch):
+    """A warm build reads the pairs from .cache instead of scoring every phrasing again
+    (dlqa.catalogue), and still fails the duplicate; a changed alias is scored afresh."""
+    from dlqa.errors import ContentErrors
+    from dlqa.repo import Repo
+
+    repo = Repo(scratch.root)
+    page = scratch.page("tensors", "What are tensors?", "What is a tensor array?", "acte-54")
+
+    def near_duplicate_errors() -> list[str]:
+        try:
+            load_catalogue(repo)
+        except ContentErrors as exc:
+            return [e.message for e in exc.errors if "near-duplicate" in e.message]
+        return []
+
+    first = near_duplicate_errors()
+    cache = sorted((repo.cache_dir / "near-duplicates").glob("*.json"))
+    with monkeypatch.context() as patch:
+        patch.setattr(dedup, "similar_pairs", lambda pages: pytest.fail("scored again"))
+        assert near_duplicate_errors() == first and first
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "What are tensors?", "How does momentum damp oscillations?").replace(
+        "What is a tensor array?", "Why does heavy-ball momentum speed up descent?"),
+        encoding="utf-8")
+    assert near_duplicate_errors() == []
+    assert len(cache) == 1 and len(list(cache[0].parent.glob("*.json"))) == 2

@@ -78,6 +78,20 @@ def _url_problem(url: str, resource: bool) -> str | None:
     return None
 
 
+def _allowed_attributes(forms: bool) -> dict[str, frozenset[str]]:
+    """Tag -> every attribute it may carry, for the pages with or without forms."""
+    elements = TEXT_ELEMENTS | (FORM_ELEMENTS if forms else frozenset())
+    return {tag: frozenset(ELEMENT_ATTRIBUTES.get(tag, set())
+                           | (FORM_ATTRIBUTES.get(tag, set()) if forms else set())
+                           | GLOBAL_ATTRIBUTES | DATA_ATTRIBUTES)
+            for tag in elements}
+
+
+# Worked out once rather than for each of the thousands of elements a page has.
+_ALLOWED = {forms: _allowed_attributes(forms) for forms in (False, True)}
+_CHECKED_ATTRIBUTES = frozenset({"style", "href", "src"})  # allowed, but only some values
+
+
 def problems(html: str, forms: bool = False) -> list[Problem]:
     """Everything in a page's HTML fragment that is outside the allowlist."""
     if not html.strip():
@@ -86,31 +100,33 @@ def problems(html: str, forms: bool = False) -> list[Problem]:
     # <head> (a leading <meta>, say) is found as well.
     tree = LexborHTMLParser(html)
     found: list[Problem] = []
-    elements = TEXT_ELEMENTS | (FORM_ELEMENTS if forms else frozenset())
+    allowed_by_tag = _ALLOWED[forms]
+    root = tree.root.mem_id
     for el in tree.root.traverse(include_text=False):
         tag = (el.tag or "").lower()
-        if tag in ("html", "head", "body", "-comment") or el.mem_id == tree.root.mem_id:
+        if tag in ("html", "head", "body", "-comment") or el.mem_id == root:
             continue
-        if tag not in elements:
+        allowed = allowed_by_tag.get(tag)
+        if allowed is None:
             found.append(Problem(f"a <{tag}> element", f"<{tag}"))
             continue
-        allowed = ELEMENT_ATTRIBUTES.get(tag, set()) | (
-            FORM_ATTRIBUTES.get(tag, set()) if forms else set())
         for name, value in el.attributes.items():
-            name, value = name.lower(), value or ""
+            name = name.lower()
             if name.startswith("on"):
                 found.append(Problem(f"an event-handler attribute {name}= on <{tag}>", name))
-            elif name == "style" and name in allowed:
-                if not _STYLE.match(value):
-                    found.append(Problem(f"a style attribute on <{tag}> (only table "
-                                         "alignment is allowed)", value))
-            elif name in ("href", "src") and name in allowed:
-                problem = _url_problem(value, resource=(name == "src"))
-                if problem:
-                    found.append(Problem(f"{problem} in <{tag} {name}>", value.strip()[:40]))
-            elif name not in allowed and name not in GLOBAL_ATTRIBUTES and \
-                    name not in DATA_ATTRIBUTES:
+            elif name not in allowed:
                 found.append(Problem(f"an attribute {name}= on <{tag}>", name))
+            elif name in _CHECKED_ATTRIBUTES:
+                value = value or ""
+                if name == "style":
+                    if not _STYLE.match(value):
+                        found.append(Problem(f"a style attribute on <{tag}> (only table "
+                                             "alignment is allowed)", value))
+                else:
+                    problem = _url_problem(value, resource=(name == "src"))
+                    if problem:
+                        found.append(Problem(f"{problem} in <{tag} {name}>",
+                                             value.strip()[:40]))
     return found
 
 

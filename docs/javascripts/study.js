@@ -518,7 +518,7 @@
 
   function addHeaderButtons() {
     if (document.querySelector(".dlqa-practice-toggle")) return;
-    // The light/dark toggle, taken over from Material by overrides/partials/javascripts/palette.html
+    // The light/dark toggle (taken over from Material by overrides/partials/palette-toggle.html)
     var anchor = document.querySelector(".md-header__inner [data-dlqa-component=palette]")
       || document.querySelector(".md-header__inner [data-md-component=palette]")
       || document.querySelector(".md-header__inner label[for=__search]");

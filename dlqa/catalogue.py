@@ -10,7 +10,6 @@ from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
-from dlqa import dedup
 from dlqa.errors import ContentError, ContentErrors, did_you_mean, source_line
 from dlqa.model import Question
 from dlqa.repo import Repo
@@ -192,26 +191,37 @@ def _phrasing_line(q: Question, phrasing: str) -> int | None:
     return source_line(q.front_text, phrasing, start=2) or q.field_line("title")
 
 
-def _similar_pairs(catalogue: Catalogue) -> dict[tuple[str, str], dedup.Match]:
-    """dedup.similar_pairs of the pages' phrasings, kept in the repository's cache under a
-    hash of the phrasings and of the code that scores them: it grows faster than the page
-    count (0.9 s at 3,000 synthetic pages) and most builds change no title or alias."""
+def _similar_pairs(catalogue: Catalogue) -> dict[tuple[str, str], tuple[float, str, str]]:
+    """dlqa.dedup.similar_pairs of the pages' phrasings, as (score, phrasing, query), kept in
+    the repository's cache under a hash of the phrasings and of the code that scores them: it
+    grows faster than the page count (0.9 s at 3,000 synthetic pages) and most builds change
+    no title or alias. On a hit the measure is not even imported (rapidfuzz and the stemmer:
+    20 ms, a build's fixed cost)."""
     pages = {q.id: q.phrasings for q in catalogue.questions}
     digest = hashlib.sha256(json.dumps(pages, sort_keys=True).encode())
-    digest.update(Path(dedup.__file__).read_bytes())
+    digest.update(Path(__file__).with_name("dedup.py").read_bytes())
     for package in ("rapidfuzz", "PyStemmer"):
         digest.update(metadata.version(package).encode())
     cached = catalogue.repo.cache_dir / "near-duplicates" / f"{digest.hexdigest()[:24]}.json"
     if cached.is_file():
-        return {(a, b): dedup.Match(score, phrasing, query)
+        return {(a, b): (score, phrasing, query)
                 for a, b, score, phrasing, query in json.loads(cached.read_text("utf-8"))}
-    pairs = dedup.similar_pairs(pages)
+    from dlqa import dedup
+
+    pairs = {key: (m.score, m.phrasing, m.query)
+             for key, m in dedup.similar_pairs(pages).items()}
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
-    partial.write_text(json.dumps([[a, b, m.score, m.phrasing, m.query]
-                                   for (a, b), m in pairs.items()]), encoding="utf-8")
+    partial.write_text(json.dumps([[a, b, *match] for (a, b), match in pairs.items()]),
+                       encoding="utf-8")
     os.replace(partial, cached)
     return pairs
+
+
+def _threshold() -> float:
+    from dlqa import dedup  # only when there is a duplicate to report
+
+    return dedup.THRESHOLD
 
 
 def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
@@ -219,15 +229,15 @@ def near_duplicates(catalogue: Catalogue) -> list[ContentError]:
     pairs = _similar_pairs(catalogue)
     by_id = catalogue.by_id
     errors = []
-    for (a_id, b_id), match in pairs.items():
+    for (a_id, b_id), (score, phrasing, query) in pairs.items():
         a, b = by_id[a_id], by_id[b_id]
         if b.id in a.distinct and a.id in b.distinct:
             continue
         errors.append(ContentError(
             a.file,
-            f"near-duplicate of {b.file} (score {match.score:.0f} >= "
-            f"{dedup.THRESHOLD:.0f}): {match.query!r} ~ {match.phrasing!r}; merge the "
+            f"near-duplicate of {b.file} (score {score:.0f} >= "
+            f"{_threshold():.0f}): {query!r} ~ {phrasing!r}; merge the "
             f"pages (add the phrasing as an alias) or, if they are different questions, "
             f"list each other's id under 'distinct' on both pages",
-            _phrasing_line(a, match.query)))
+            _phrasing_line(a, query)))
     return errors

@@ -195,8 +195,8 @@ def _similar_pairs(catalogue: Catalogue) -> dict[tuple[str, str], tuple[float, s
     """dlqa.dedup.similar_pairs of the pages' phrasings, as (score, phrasing, query), kept in
     the repository's cache under a hash of the phrasings and of the code that scores them: it
     grows faster than the page count (0.9 s at 3,000 synthetic pages) and most builds change
-    no title or alias. On a hit the measure is not even imported (rapidfuzz and the stemmer:
-    20 ms, a build's fixed cost)."""
+    no title or alias. On a hit the measure is not even imported (dedup and rapidfuzz, about
+    20 ms of a build's fixed cost)."""
     pages = {q.id: q.phrasings for q in catalogue.questions}
     digest = hashlib.sha256(json.dumps(pages, sort_keys=True).encode())
     digest.update(Path(__file__).with_name("dedup.py").read_bytes())

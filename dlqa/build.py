@@ -17,6 +17,7 @@ import os
 import shutil
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -49,6 +50,9 @@ log = logging.getLogger("mkdocs.hooks.dlqa")
 SHIM_MODULE = "iframe-worker/shim/index.js"  # in node_modules; pageassets.SHIM in the site
 # Pages rendered by mkdocstrings: only they get its CSS.
 API_PAGES = frozenset({"contributing/api.md"})
+# page.meta key: the script with the glyphs of a question's short answer, from page_content
+# to render_page.
+GLYPHS = "dlqa_glyphs"
 
 
 class BuildFailed(Exception):
@@ -71,6 +75,7 @@ class Build:
     # question id -> its title, phrasings and short answer as the page renders them
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # URL -> title, pages not questions
+    allowlist: htmlcheck.Allowlist | None = None  # opened by start
     serving: bool = False  # kept open after on_post_build by dlqa.devserver
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
@@ -93,7 +98,8 @@ class Build:
             raise BuildFailed(exc.errors) from None
         buildlog.install(repo)
         build = cls(repo, catalogue, gitdates.last_changed(
-            repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir))))
+            repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir))),
+            allowlist=htmlcheck.Allowlist(repo.cache_dir, API_PAGES))
         config.extra.update(
             dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
             dlqa_date=datetime.date.today().isoformat(),
@@ -182,41 +188,46 @@ class Build:
 
     def page_content(self, html: str, page, files) -> str:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
-        question's card text is kept for the study modes and the Anki deck, and its level and
-        tags line and its footer added (dlqa.pages.question_meta, question_footer); another
-        page's title kept for search; figures get their sizes (dlqa.figures.add_sizes)."""
-        where = self.repo.page_file(page.file.src_uri)
-        problems = htmlcheck.page_errors(html, page.file.src_uri, page.file.content_string,
-                                         where, API_PAGES)
+        question's card text is kept for the study modes and the Anki deck, with its math
+        still TeX; then the math is rendered (dlqa.mathrender), and a question gets the
+        glyphs of its short answer (dlqa.firstglyphs, put in its head by render_page), its
+        level and tags line and its footer (dlqa.pages.question_meta, question_footer);
+        another page's title is kept for search; figures get their sizes
+        (dlqa.figures.add_sizes). The math is rendered here, on the page's own HTML, rather
+        than on the whole themed page: a twentieth of the text to search for formulas."""
+        src_uri = page.file.src_uri
+        where = self.repo.page_file(src_uri)
+        problems = self.allowlist.page_errors(html, src_uri, lambda: page.file.content_string,
+                                              where)
         if problems:
             raise BuildFailed(problems)
-        if "dlqa_id" in page.meta:
-            question = self.catalogue.by_id[page.meta["dlqa_id"]]
-            try:
-                self.rendered[question.id] = shortanswer.capture(html, page.url)
-            except ValueError as exc:
-                raise BuildFailed([ContentError(where, str(exc))]) from None
-
-            def href(path: str) -> str:
-                return get_relative_url(files.get_file_from_path(path).url, page.url)
-            html = pages.with_meta(html, pages.question_meta(question, href("tags.md")))
-            html += pages.question_footer(
-                question, self.catalogue, href,
-                gitdates.page_changed(self.dates, question.file, question.snippets),
-                self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
-        else:
+        if "dlqa_id" not in page.meta:
             self.titles[page.url] = page.title or ""
+            html = self._render_math(html, src_uri, lambda: page.file.content_string)
+            return figures.add_sizes(html, page.url, self.drawn)
+        question = self.catalogue.by_id[page.meta["dlqa_id"]]
+        try:
+            self.rendered[question.id] = shortanswer.capture(html, page.url)
+        except ValueError as exc:
+            raise BuildFailed([ContentError(where, str(exc))]) from None
+        html = self._render_math(html, src_uri, lambda: page.file.content_string)
+        page.meta[GLYPHS] = self._glyph_fonts.script(shortanswer.section(html))
+
+        def href(path: str) -> str:
+            return get_relative_url(files.get_file_from_path(path).url, page.url)
+        html = pages.with_meta(html, pages.question_meta(question, href("tags.md")))
+        html += pages.question_footer(
+            question, self.catalogue, href,
+            gitdates.page_changed(self.dates, question.file, question.snippets),
+            self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         return figures.add_sizes(html, page.url, self.drawn)
 
     def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, render math, give a question the glyphs of its
-        short answer (dlqa.firstglyphs), inline the polyfill."""
+        """on_post_page: drop unused assets, put the short answer's glyphs in a question's
+        head (dlqa.firstglyphs), inline the polyfill."""
         output = pageassets.drop_assets(
             output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
-        output = self._render_math(output, page.file.src_uri, page.file.content_string)
-        if "dlqa_id" in page.meta:
-            output = firstglyphs.inline(
-                output, self._glyph_fonts.script(shortanswer.section(output)))
+        output = firstglyphs.inline(output, page.meta.get(GLYPHS, ""))
         return pageassets.inline_script(output, pageassets.SHIM, self._shim)
 
     @cached_property
@@ -229,11 +240,13 @@ class Build:
         """The iframe-worker polyfill that every page inlines, read once per build."""
         return (self.repo.root / "node_modules" / SHIM_MODULE).read_text(encoding="utf-8")
 
-    def _render_math(self, html: str, src_uri: str, source: str) -> str:
+    def _render_math(self, html: str, src_uri: str, source: Callable[[], str]) -> str:
+        """`html` with its formulas rendered; a formula KaTeX rejects fails the build at
+        its line of `source()` (read only then: it is the page's file)."""
         try:
             return self.katex.render_html(html, self.repo.page_file(src_uri))
         except MathError as exc:
-            exc.line = formula_line(source, exc.tex)
+            exc.line = formula_line(source(), exc.tex)
             raise BuildFailed([exc]) from None
 
     # -- after the pages ---------------------------------------------------------------
@@ -256,7 +269,8 @@ class Build:
         # was rendered with its page already: these come from KaTeX's cache).
         by_id = self.catalogue.by_id
         study.write_answer_scripts(site, {
-            qid: self._render_math(r.short_answer, by_id[qid].path, by_id[qid].body)
+            qid: self._render_math(r.short_answer, by_id[qid].path,
+                                    lambda q=by_id[qid]: q.body)
             for qid, r in self.rendered.items()}, self.catalogue)
         (site / "questions.json").write_text(self.catalogue.to_json(urls), encoding="utf-8")
         started = time.perf_counter()
@@ -278,10 +292,13 @@ class Build:
         shutil.copy2(modules / SHIM_MODULE, shim)
 
     def end(self) -> None:
-        """Save the formula cache and stop the KaTeX process; forget this build."""
+        """Save the formula cache and the pages that passed the allowlist, and stop the
+        KaTeX process; forget this build."""
         if self.katex is not None:
             self.katex.save()
             self.katex = None
+        if self.allowlist is not None:
+            self.allowlist.save()
         with self._lock:
             for key, build in list(self._running.items()):
                 if build is self:

@@ -1,7 +1,8 @@
 """The checkout itself: what the build generated must come from this machine, never a commit.
 
-The build trusts what it wrote before: snippet results and rendered formulas in `.cache/`
-(rendered math is inserted after the page's HTML was checked), snippet output in `outputs/`.
+The build trusts what it wrote before: in `.cache/`, snippet results, rendered formulas
+(inserted after the page's HTML was checked), the digests of pages that passed the HTML
+allowlist and validated front matter; in `outputs/`, snippet output.
 A pull request that commits such a file (`git add -f` gets past .gitignore) would have its
 content published as if the build had made it, so the build refuses to start.
 """

@@ -12,11 +12,15 @@ an image or other resource must come from the site itself).
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
+import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from selectolax.lexbor import LexborHTMLParser
+from importlib import metadata
+from pathlib import Path
 
 from dlqa.errors import ContentError, source_line
 
@@ -96,6 +100,9 @@ def problems(html: str, forms: bool = False) -> list[Problem]:
     """Everything in a page's HTML fragment that is outside the allowlist."""
     if not html.strip():
         return []
+    # Imported here: a build whose pages all passed before (Allowlist) never parses one.
+    from selectolax.lexbor import LexborHTMLParser
+
     # Parsed as a whole document, and every node checked: an element the parser moves to
     # <head> (a leading <meta>, say) is found as well.
     tree = LexborHTMLParser(html)
@@ -141,15 +148,63 @@ def _as_written_and_decoded(line: str) -> str:
 FORM_PAGES = ("study/",)
 
 
-def page_errors(html: str, src_uri: str, source: str, where: str,
+def page_errors(html: str, src_uri: str, source: Callable[[], str], where: str,
                 api_pages: frozenset[str] = frozenset()) -> list[ContentError]:
     """One ContentError per problem in a rendered page (`src_uri`, docs-relative), naming
-    the page as `where` and the line of its `source`."""
+    the page as `where` and the line of its `source()` (read only when there is a problem)."""
     if src_uri in api_pages:  # rendered by mkdocstrings from the package's docstrings
         return []
     found = problems(html, forms=src_uri.startswith(FORM_PAGES))
+    if not found:
+        return []
+    text = source()
     return [ContentError(
         where, f"{p.what} is not allowed: a page may hold only the HTML that "
         "Markdown makes (text, links, images from the site, tables, code, math); remove it "
         "or put it in a code block (CONTRIBUTING.md, 'What a page may contain')",
-        source_line(source, p.snippet.lower(), fold=_as_written_and_decoded)) for p in found]
+        source_line(text, p.snippet.lower(), fold=_as_written_and_decoded)) for p in found]
+
+
+class Allowlist:
+    """`page_errors` for one build, which skips a page whose HTML passed before.
+
+    The digests of the page HTML that passed are kept in `cache_dir`, in a file named after
+    this module's code and selectolax's version, so a changed rule or parser checks every
+    page again. Only passes are kept: a page that fails is checked every time. The cache
+    is the build's own (dlqa.checkout refuses a committed one), and it holds the digests of
+    the pages the last build checked, no more.
+    """
+
+    def __init__(self, cache_dir: Path, api_pages: frozenset[str] = frozenset()):
+        self.api_pages = api_pages
+        key = hashlib.sha256(Path(__file__).read_bytes()
+                             + metadata.version("selectolax").encode()).hexdigest()[:24]
+        self.file = cache_dir / "allowlist" / f"{key}.json"
+        try:
+            self._passed = frozenset(json.loads(self.file.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            self._passed = frozenset()
+        self._checked: set[str] = set()
+
+    def page_errors(self, html: str, src_uri: str, source: Callable[[], str],
+                    where: str) -> list[ContentError]:
+        """As `page_errors`, with the pages that passed before taken as passing."""
+        digest = hashlib.sha256(f"{src_uri.startswith(FORM_PAGES)}\0{html}".encode()
+                                ).hexdigest()
+        if digest in self._passed:
+            self._checked.add(digest)
+            return []
+        errors = page_errors(html, src_uri, source, where, self.api_pages)
+        if not errors:
+            self._checked.add(digest)
+        return errors
+
+    def save(self) -> None:
+        """Keep the digests of the pages that passed in this build, if they changed."""
+        if self._checked == self._passed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(sorted(self._checked)), encoding="utf-8")
+        os.replace(partial, self.file)
+        self._passed = frozenset(self._checked)

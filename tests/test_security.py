@@ -14,6 +14,7 @@ import socket
 import subprocess
 import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -92,6 +93,36 @@ def test_html_allowlist_accepts_what_markdown_makes():
     html = markdown.markdown(text, extensions=["tables", "def_list", "footnotes", "attr_list",
                                                "toc"])
     assert htmlcheck.problems(html) == []
+
+
+def test_the_allowlist_remembers_passes_only(tmp_path, monkeypatch):
+    """A page whose exact HTML passed in the last build is not parsed again
+    (htmlcheck.Allowlist); a page that failed, the same HTML on a page held to other rules,
+    and every page after the checking code changed, are checked again."""
+    good = '<p>A <a href="../other/">link</a>.</p>'
+    bad = '<p>A picture.</p><img src="https://tracker.example/pixel.png">'
+    first = htmlcheck.Allowlist(tmp_path)
+    assert first.page_errors(good, "t/good.md", lambda: good, "docs/t/good.md") == []
+    assert first.page_errors(bad, "t/bad.md", lambda: bad, "docs/t/bad.md")
+    first.save()
+
+    parsed = []
+    check = htmlcheck.problems
+    monkeypatch.setattr(htmlcheck, "problems",
+                        lambda html, forms=False: parsed.append(html) or check(html, forms))
+    again = htmlcheck.Allowlist(tmp_path)
+    assert again.page_errors(good, "t/good.md", lambda: good, "docs/t/good.md") == []
+    assert parsed == []
+    [error] = again.page_errors(bad, "t/bad.md", lambda: bad, "docs/t/bad.md")
+    assert "https: resource" in error.message and parsed == [bad]
+    again.page_errors(good, "study/good.md", lambda: good, "docs/study/good.md")
+    assert parsed == [bad, good]
+
+    changed = tmp_path / "htmlcheck.py"
+    changed.write_bytes(Path(htmlcheck.__file__).read_bytes() + b"\n# a new rule\n")
+    monkeypatch.setattr(htmlcheck, "__file__", str(changed))
+    htmlcheck.Allowlist(tmp_path).page_errors(good, "t/good.md", lambda: good, "docs/t/good.md")
+    assert parsed == [bad, good, good]
 
 
 ATTACKS_IN_A_BUILD = ("svg-onload-no-space", "meta-refresh", "form-posting-elsewhere",

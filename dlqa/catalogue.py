@@ -11,6 +11,7 @@ from importlib import metadata
 from pathlib import Path
 
 from dlqa.errors import ContentError, ContentErrors, did_you_mean, source_line
+from dlqa.frontcache import FrontMatterCache
 from dlqa.model import Question
 from dlqa.repo import Repo
 from dlqa.reviews import last_reviewed, load_reviews
@@ -70,11 +71,13 @@ def load_catalogue(repo: Repo, check: bool = True) -> Catalogue:
     errors: list[ContentError] = []
     questions = []
     files = question_files(repo)
+    known = FrontMatterCache(repo.cache_dir)
     for path in files:
         try:
-            questions.append(Question.from_file(path, repo))
+            questions.append(Question.from_file(path, repo, known))
         except ContentErrors as exc:
             errors.extend(exc.errors)
+    known.save()
     try:
         reviewed = last_reviewed(load_reviews(repo.root / "reviews", repo.root))
     except ContentError as exc:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -17,6 +19,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from dlqa import pageformat, yamlio
 from dlqa.errors import ContentError, ContentErrors, source_line
 from dlqa.repo import Repo
+
+if TYPE_CHECKING:
+    from dlqa.frontcache import FrontMatterCache
 
 # What `dlqa new` writes where the author has still to write; a page containing it fails.
 PLACEHOLDER = "TODO(dlqa)"
@@ -102,17 +107,19 @@ class Question(FrontMatter):
         }
 
     @classmethod
-    def from_file(cls, path: Path, repo: Repo) -> Question:
+    def from_file(cls, path: Path, repo: Repo, known: FrontMatterCache | None = None
+                  ) -> Question:
         """Parse and validate one page; raise ContentErrors naming the file and line."""
-        return cls.from_text(path.read_text(encoding="utf-8"), path, repo)
+        return cls.from_text(path.read_text(encoding="utf-8"), path, repo, known)
 
     @classmethod
-    def from_text(cls, text: str, path: Path, repo: Repo) -> Question:
+    def from_text(cls, text: str, path: Path, repo: Repo,
+                  known: FrontMatterCache | None = None) -> Question:
         """Parse and validate one page; raise ContentErrors listing every problem in it,
-        each with the file and line."""
+        each with the file and line. Front matter found in `known` is not read again."""
         where = repo.rel(path)
         try:
-            meta, front_text, body_line = _split_front_matter(text, where)
+            front_text, body_line = _split_front_matter(text, where)
         except ContentError as exc:
             raise ContentErrors([exc]) from None
         errors: list[ContentError] = []
@@ -120,23 +127,16 @@ class Question(FrontMatter):
         def problem(message: str, line: int | None = None) -> None:
             errors.append(ContentError(where, message, line))
 
-        meta_fields = {f.alias or name for name, f in FrontMatter.model_fields.items()}
-        for key in meta:
-            if key not in meta_fields:
-                near = difflib.get_close_matches(str(key), sorted(meta_fields), n=1)
-                hint = f"did you mean {near[0]!r}? " if near else ""
-                problem(f"unknown field {key!r}; {hint}allowed: {', '.join(sorted(meta_fields))}",
-                        _key_line(front_text, key))
-        valid = {k: v for k, v in meta.items() if k in meta_fields}
-        front = None
-        try:
-            front = FrontMatter.model_validate(valid)
-        except ValidationError as exc:
-            for err in exc.errors():
-                field = str(err["loc"][0]) if err["loc"] else "front matter"
-                # A missing field has no line: point at the closing '---', where it goes.
-                problem(f"field {field!r}: {_explain(err)}",
-                        _key_line(front_text, field) or body_line - 1)
+        fields = known.get(front_text) if known is not None else None
+        valid = fields
+        if fields is None:
+            try:
+                meta = _front_matter(front_text, where)
+            except ContentError as exc:
+                raise ContentErrors([exc]) from None
+            valid, fields = _validate(meta, front_text, body_line, problem)
+            if known is not None and fields is not None and not errors:
+                known.put(front_text, fields)
         topic = path.parent.name
         if topic not in repo.topics:
             problem(f"folder {topic!r} is not a topic; use one of: {', '.join(repo.topics)}"
@@ -158,11 +158,11 @@ class Question(FrontMatter):
                 problem(f"unfinished: replace the {PLACEHOLDER} placeholder", number)
         sections, section_errors = _sections(body_text, where, body_line)
         errors.extend(section_errors)
-        if errors or front is None:
+        if errors or fields is None:
             raise ContentErrors(errors)
         includes = [m.group(1) for m in _INCLUDE.finditer(body_text)]
         return cls(
-            **front.model_dump(by_alias=True), topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
+            **fields, topic=topic, path=path.relative_to(repo.docs_dir).as_posix(),
             file=where,
             body=body_text, sections=sections, body_line=body_line, front_text=front_text,
             snippets=[i for i in includes if i.startswith("snippets/")],
@@ -184,8 +184,8 @@ class Question(FrontMatter):
         return None
 
 
-def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
-    """(front matter mapping, its raw text, the line the body starts on)."""
+def _split_front_matter(text: str, where: str) -> tuple[str, int]:
+    """(the front matter's raw text, the line the body starts on)."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         raise ContentError(
@@ -195,7 +195,11 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
         end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
     except StopIteration:
         raise ContentError(where, "front matter is not closed by a '---' line", 1) from None
-    front_text = "\n".join(lines[1:end])
+    return "\n".join(lines[1:end]), end + 2
+
+
+def _front_matter(front_text: str, where: str) -> dict:
+    """The front matter's mapping of fields, as YAML reads it."""
     try:
         meta = yamlio.load(front_text)
     except yaml.YAMLError as exc:
@@ -209,7 +213,30 @@ def _split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
         raise ContentError(
             where, "front matter must be a mapping of fields (id:, title:, ...)", 2
         )
-    return meta, front_text, end + 2
+    return meta
+
+
+def _validate(meta: dict, front_text: str, body_line: int,
+              problem: Callable[[str, int | None], None]) -> tuple[dict, dict | None]:
+    """(the known fields of `meta`, the fields as FrontMatter validates them, written as in
+    a page, or None); `problem` hears of each unknown or invalid field."""
+    meta_fields = {f.alias or name for name, f in FrontMatter.model_fields.items()}
+    for key in meta:
+        if key not in meta_fields:
+            near = difflib.get_close_matches(str(key), sorted(meta_fields), n=1)
+            hint = f"did you mean {near[0]!r}? " if near else ""
+            problem(f"unknown field {key!r}; {hint}allowed: {', '.join(sorted(meta_fields))}",
+                    _key_line(front_text, key))
+    valid = {k: v for k, v in meta.items() if k in meta_fields}
+    try:
+        return valid, FrontMatter.model_validate(valid).model_dump(by_alias=True)
+    except ValidationError as exc:
+        for err in exc.errors():
+            field = str(err["loc"][0]) if err["loc"] else "front matter"
+            # A missing field has no line: point at the closing '---', where it goes.
+            problem(f"field {field!r}: {_explain(err)}",
+                    _key_line(front_text, field) or body_line - 1)
+        return valid, None
 
 
 def value_line(front_text: str, key: str, value: str) -> int | None:

@@ -112,3 +112,32 @@ def test_the_front_matter_fields_are_the_page_formats():
     written = {f.alias or name for name, f in FrontMatter.model_fields.items()}
     assert written == set(pageformat.FIELDS)
     assert "sources" in written and "seed_refs" in Question.model_fields  # seed refs, by name
+
+
+def test_validated_front_matter_is_cached_and_the_rest_checked_every_time(repo, tmp_path,
+                                                                           monkeypatch):
+    """A page whose front matter validated before is not read as YAML again
+    (dlqa.frontcache), yet a tag gone from the vocabulary, an id that no longer matches the
+    file name, and a changed field are still reported."""
+    from dlqa import model
+    from dlqa.frontcache import FrontMatterCache
+    from dlqa.repo import Repo
+
+    path = repo.docs_dir / "fundamentals" / "tensor.md"
+    first = FrontMatterCache(tmp_path)
+    parsed = Question.from_text(good(), path, repo, first)
+    first.save()
+    narrower = Repo(repo.root)
+    narrower.__dict__.update(topics=repo.topics,
+                             tags={t: m for t, m in repo.tags.items() if t != "basics"})
+    with monkeypatch.context() as patch:
+        patch.setattr(model.yamlio, "load", lambda text: pytest.fail("front matter read again"))
+        assert Question.from_text(good(), path, repo, FrontMatterCache(tmp_path)) == parsed
+        with pytest.raises(ContentErrors, match="tag 'basics' is not in the vocabulary"):
+            Question.from_text(good(), path, narrower, FrontMatterCache(tmp_path))
+        with pytest.raises(ContentErrors, match="does not match the file name"):
+            Question.from_text(good(), path.with_name("tensors.md"), repo,
+                               FrontMatterCache(tmp_path))
+    with pytest.raises(ContentErrors, match="must be one of"):
+        Question.from_text(good().replace("level: beginner", "level: expert"), path, repo,
+                           FrontMatterCache(tmp_path))

@@ -18,7 +18,6 @@ import itertools
 import json
 import os
 import shutil
-import sqlite3
 import time
 import zipfile
 from importlib import metadata
@@ -121,6 +120,8 @@ def write_package(deck: genanki.Deck, out: Path, timestamp: float | None = None)
     existing note on import only if the incoming one is newer, so a deck must not be
     written with a fixed time.
     """
+    import sqlite3  # with genanki: only a changed deck is written
+
     import genanki
     timestamp = time.time() if timestamp is None else timestamp
     # The collection is built in memory: genanki's own write_to_file leaves its temporary

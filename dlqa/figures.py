@@ -18,8 +18,6 @@ import posixpath
 import re
 from pathlib import PurePosixPath
 
-from lxml import etree
-
 from dlqa.errors import ContentError
 
 MAX_BYTES = 60 * 1024
@@ -56,6 +54,8 @@ def site_path(snippet: str, name: str) -> str:
 
 def svg_problems(text: str) -> list[str]:
     """What in an SVG is more than a drawing."""
+    from lxml import etree  # here: a build without figures need not load lxml
+
     try:
         root = etree.fromstring(text.encode(), etree.XMLParser(resolve_entities=False,
                                                                no_network=True))

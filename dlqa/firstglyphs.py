@@ -21,8 +21,6 @@ import json
 import logging
 from pathlib import Path
 
-from selectolax.lexbor import LexborHTMLParser
-
 # What KaTeX's stylesheet (katex.min.css, 0.16) sets for each class inside `.katex`: family
 # (without "KaTeX_"), style, weight; None leaves it to the enclosing element. A class pair
 # ("a.b") needs both classes on one element. tests/test_firstglyphs.py checks the table
@@ -86,6 +84,9 @@ def _font(classes: list[set[str]]) -> tuple[str, str, str]:
 def glyphs(fragment: str) -> dict[tuple[str, str, str], str]:
     """(family, style, weight) -> the characters set in that KaTeX font by `fragment`'s
     rendered formulas (their visible HTML, not the MathML for screen readers)."""
+    # Imported here: a warm build takes every script from the cache and parses nothing.
+    from selectolax.lexbor import LexborHTMLParser
+
     used: dict[tuple[str, str, str], set[str]] = {}
     for formula in LexborHTMLParser(fragment).css(".katex-html"):
         for node in formula.traverse(include_text=True):

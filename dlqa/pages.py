@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from functools import cache
 from html import escape
 
 from mkdocs.structure.files import File
@@ -31,11 +32,16 @@ class _Links:
 
     def __init__(self, from_page: str, directory_urls: bool):
         self.directory_urls = directory_urls
-        self.here = File(from_page, None, "", directory_urls).url
+        self.here = _site_url(from_page, directory_urls)
 
     def __call__(self, q: Question, attributes: str = "") -> str:
-        url = get_relative_url(File(q.path, None, "", self.directory_urls).url, self.here)
+        url = get_relative_url(_site_url(q.path, self.directory_urls), self.here)
         return f'<a{attributes} href="{escape(url)}">{escape(q.title, quote=False)}</a>'
+
+
+@cache  # every listing page links the same questions
+def _site_url(path: str, directory_urls: bool) -> str:
+    return File(path, None, "", directory_urls).url
 
 
 def _html_list(tag: str, items: list[str]) -> list[str]:

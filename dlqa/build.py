@@ -47,12 +47,9 @@ from dlqa.search import site as search_site
 from dlqa.snippets import run_page_snippets, write_output
 
 log = logging.getLogger("mkdocs.hooks.dlqa")
-SHIM_MODULE = "iframe-worker/shim/index.js"  # in node_modules; pageassets.SHIM in the site
+SHIM_MODULE = "iframe-worker/shim/index.js"  # in node_modules; inline on every page
 # Pages rendered by mkdocstrings: only they get its CSS.
 API_PAGES = frozenset({"contributing/api.md"})
-# page.meta key: the script with the glyphs of a question's short answer, from page_content
-# to render_page.
-GLYPHS = "dlqa_glyphs"
 
 
 class BuildFailed(Exception):
@@ -76,6 +73,8 @@ class Build:
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # URL -> title, pages not questions
     allowlist: htmlcheck.Allowlist | None = None  # opened by start
+    # Plugin stylesheets only the API page loads (dlqa.pageassets.take_page_styles).
+    page_styles: tuple[str, ...] = ()
     serving: bool = False  # kept open after on_post_build by dlqa.devserver
 
     # The unfinished builds, by the id of their MkDocs config: MkDocs passes the config to
@@ -99,11 +98,15 @@ class Build:
         buildlog.install(repo)
         build = cls(repo, catalogue, gitdates.last_changed(
             repo.root, (repo.rel(repo.docs_dir), repo.rel(repo.snippets_dir))),
-            allowlist=htmlcheck.Allowlist(repo.cache_dir, API_PAGES))
+            allowlist=htmlcheck.Allowlist(repo.cache_dir, API_PAGES),
+            page_styles=pageassets.take_page_styles(config.extra_css))
         config.extra.update(
             dlqa_question_count=len(catalogue.questions), dlqa_version=__version__,
             dlqa_date=datetime.date.today().isoformat(),
         )
+        shim = (repo.root / "node_modules" / SHIM_MODULE).read_text(encoding="utf-8")
+        config.extra[pageassets.INLINE] = {
+            pageassets.SHIM: pageassets.inline_code(pageassets.SHIM, shim)}
         if not config.nav:
             config.nav = pages.navigation(catalogue, config.extra.get("nav_after", []))
         with cls._lock:
@@ -178,6 +181,8 @@ class Build:
         Material's search plugin skips every page (its parsing was a quarter of the build):
         dlqa indexes the pages itself (dlqa.search)."""
         page.meta["search"] = {"exclude": True}
+        if page.file.src_uri in API_PAGES:
+            page.meta[pageassets.STYLES] = self.page_styles
         if pages.HOME_TOPICS_MARKER in markdown:
             return markdown.replace(pages.HOME_TOPICS_MARKER, pages.home_topics(self.catalogue))
         question = self.catalogue.by_id.get(Path(page.file.src_uri).stem)
@@ -190,7 +195,7 @@ class Build:
         """on_page_content: the page's own HTML must pass the allowlist (dlqa.htmlcheck); a
         question's card text is kept for the study modes and the Anki deck, with its math
         still TeX; then the math is rendered (dlqa.mathrender), and a question gets the
-        glyphs of its short answer (dlqa.firstglyphs, put in its head by render_page), its
+        glyphs of its short answer (dlqa.firstglyphs, which the template puts in its head), its
         level and tags line and its footer (dlqa.pages.question_meta, question_footer);
         another page's title is kept for search; figures get their sizes
         (dlqa.figures.add_sizes). The math is rendered here, on the page's own HTML, rather
@@ -211,7 +216,7 @@ class Build:
         except ValueError as exc:
             raise BuildFailed([ContentError(where, str(exc))]) from None
         html = self._render_math(html, src_uri, lambda: page.file.content_string)
-        page.meta[GLYPHS] = self._glyph_fonts.script(shortanswer.section(html))
+        page.meta[pageassets.GLYPHS] = self._glyph_fonts.script(shortanswer.section(html))
 
         def href(path: str) -> str:
             return get_relative_url(files.get_file_from_path(path).url, page.url)
@@ -222,23 +227,10 @@ class Build:
             self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         return figures.add_sizes(html, page.url, self.drawn)
 
-    def render_page(self, output: str, page) -> str:
-        """on_post_page: drop unused assets, put the short answer's glyphs in a question's
-        head (dlqa.firstglyphs), inline the polyfill."""
-        output = pageassets.drop_assets(
-            output, pageassets.unused_assets(page.file.src_uri, API_PAGES))
-        output = firstglyphs.inline(output, page.meta.get(GLYPHS, ""))
-        return pageassets.inline_script(output, pageassets.SHIM, self._shim)
-
     @cached_property
     def _glyph_fonts(self) -> firstglyphs.GlyphFonts:
         return firstglyphs.GlyphFonts(self.katex.katex_dir / "dist" / "fonts",
                                       self.katex.version, self.repo.cache_dir / "glyphs")
-
-    @cached_property
-    def _shim(self) -> str:
-        """The iframe-worker polyfill that every page inlines, read once per build."""
-        return (self.repo.root / "node_modules" / SHIM_MODULE).read_text(encoding="utf-8")
 
     def _render_math(self, html: str, src_uri: str, source: Callable[[], str]) -> str:
         """`html` with its formulas rendered; a formula KaTeX rejects fails the build at
@@ -287,9 +279,6 @@ class Build:
         shutil.copy2(modules / "katex" / "dist" / "katex.min.css", target / "katex.min.css")
         shutil.copytree(modules / "katex" / "dist" / "fonts", target / "fonts",
                         dirs_exist_ok=True)
-        shim = site / pageassets.SHIM  # pages have it inline; also a file for other pages
-        shim.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(modules / SHIM_MODULE, shim)
 
     def end(self) -> None:
         """Save the formula cache and the pages that passed the allowlist, and stop the

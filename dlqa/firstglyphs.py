@@ -181,8 +181,3 @@ def _subset(path: Path, chars: str) -> tuple[bytes, list[int]]:
     font.save(out)
     return out.getvalue(), sorted(font.getBestCmap() or {})
 
-
-def inline(page_html: str, script: str) -> str:
-    """`page_html` with `script` at the end of its head, where it runs before the first
-    layout."""
-    return page_html.replace("</head>", script + "</head>", 1) if script else page_html

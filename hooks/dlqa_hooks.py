@@ -52,13 +52,6 @@ def on_page_content(html, page, config, files):
         _fail(exc)
 
 
-def on_post_page(output, page, config):
-    try:
-        return Build.of(config).render_page(output, page)
-    except BuildFailed as exc:
-        _fail(exc)
-
-
 @event_priority(-110)  # after the offline plugin has written its files
 def on_post_build(config):
     try:

@@ -85,9 +85,3 @@ def test_the_script_carries_exactly_those_glyphs_and_is_cached(tmp_path, monkeyp
     assert firstglyphs.GlyphFonts(FONTS, "0.16.test", tmp_path).script(FRAGMENT) == script
     assert fonts.script("<p>no formula</p>") == ""
 
-
-def test_the_script_goes_at_the_end_of_the_head():
-    page = "<html><head><title>t</title></head><body></body></html>"
-    assert firstglyphs.inline(page, "<script>s</script>") == (
-        "<html><head><title>t</title><script>s</script></head><body></body></html>")
-    assert firstglyphs.inline(page, "") == page

@@ -159,6 +159,8 @@ def add_sizes(html: str, page_url: str, drawn: dict[str, bytes]) -> str:
     """Each figure's <img> with the width and height of its SVG, so the browser reserves its
     box before the image arrives and the text below it does not jump (Lighthouse's layout
     shift); Material's CSS keeps it within the column."""
+    if "<img" not in html:  # most pages: no pattern search over the page
+        return html
     # A page's links are relative to its folder: "topic/id/" (directory URLs) or "topic/".
     base = PurePosixPath(page_url) if page_url.endswith("/") else PurePosixPath(page_url).parent
 

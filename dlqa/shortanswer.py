@@ -22,8 +22,9 @@ from dlqa.model import Question
 _TITLE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.DOTALL)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _ALIASES = re.compile(r'<p class="dlqa-aliases">Also asked as: <em>(.*?)</em></p>', re.DOTALL)
-_SHORT_ANSWER = re.compile(
-    r'<h2\b[^>]*\bid="short-answer"[^>]*>.*?</h2>(.*?)(?=<h2\b|\Z)', re.DOTALL)
+_ANCHOR = 'id="short-answer"'
+_HEADING = re.compile(r'<h2\b[^>]*\bid="short-answer"[^>]*>.*?</h2>', re.DOTALL)
+_NEXT_HEADING = re.compile(r"<h2\b")
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,18 @@ def capture(content: str, page_url: str) -> Rendered:
 
 
 def section(page_html: str) -> str:
-    """The HTML of a question page's short answer, after its heading; "" if it has none."""
-    answer = _SHORT_ANSWER.search(page_html)
-    return answer.group(1) if answer else ""
+    """The HTML of a question page's short answer, after its heading; "" if it has none.
+
+    The heading is found from its id with str.find: a pattern searched over the whole page
+    tried every tag of it, a third of a millisecond on a page with math."""
+    at = page_html.find(_ANCHOR)
+    while at != -1:
+        heading = _HEADING.match(page_html, page_html.rfind("<", 0, at))
+        if heading:
+            following = _NEXT_HEADING.search(page_html, heading.end())
+            return page_html[heading.end():following.start() if following else None]
+        at = page_html.find(_ANCHOR, at + len(_ANCHOR))
+    return ""
 
 
 def render(catalogue: Catalogue, questions: list[Question] | None = None) -> dict[str, Rendered]:

@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -68,6 +67,7 @@ class Build:
     catalogue: Catalogue
     dates: dict[str, str]  # path -> last git change
     katex: KatexRenderer | None = None
+    glyph_fonts: firstglyphs.GlyphFonts | None = None  # opened with katex
     drawn: dict[str, bytes] = field(default_factory=dict)  # site path -> SVG (dlqa.figures)
     # question id -> its title, phrasings and short answer as the page renders them
     rendered: dict[str, shortanswer.Rendered] = field(default_factory=dict)
@@ -132,6 +132,9 @@ class Build:
         log.info("dlqa: %d questions, %d snippets (%d run, %d cached)",
                  len(self.catalogue.questions), len(results), ran, len(results) - ran)
         self.katex = self._open_katex()
+        self.glyph_fonts = firstglyphs.GlyphFonts(
+            self.katex.katex_dir / "dist" / "fonts", self.katex.version,
+            self.repo.cache_dir / "glyphs")
 
     def _open_katex(self) -> KatexRenderer:
         return KatexRenderer(self.repo.root / "node_modules" / "katex",
@@ -216,7 +219,7 @@ class Build:
         except ValueError as exc:
             raise BuildFailed([ContentError(where, str(exc))]) from None
         html = self._render_math(html, src_uri, lambda: page.file.content_string)
-        page.meta[pageassets.GLYPHS] = self._glyph_fonts.script(shortanswer.section(html))
+        page.meta[pageassets.GLYPHS] = self.glyph_fonts.script(shortanswer.section(html))
 
         def href(path: str) -> str:
             return get_relative_url(files.get_file_from_path(path).url, page.url)
@@ -226,11 +229,6 @@ class Build:
             gitdates.page_changed(self.dates, question.file, question.snippets),
             self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         return figures.add_sizes(html, page.url, self.drawn)
-
-    @cached_property
-    def _glyph_fonts(self) -> firstglyphs.GlyphFonts:
-        return firstglyphs.GlyphFonts(self.katex.katex_dir / "dist" / "fonts",
-                                      self.katex.version, self.repo.cache_dir / "glyphs")
 
     def _render_math(self, html: str, src_uri: str, source: Callable[[], str]) -> str:
         """`html` with its formulas rendered; a formula KaTeX rejects fails the build at
@@ -281,13 +279,14 @@ class Build:
                         dirs_exist_ok=True)
 
     def end(self) -> None:
-        """Save the formula cache and the pages that passed the allowlist, and stop the
-        KaTeX process; forget this build."""
+        """Save the formula cache, the pages that passed the allowlist and the glyph
+        scripts, and stop the KaTeX process; forget this build."""
         if self.katex is not None:
             self.katex.save()
             self.katex = None
-        if self.allowlist is not None:
-            self.allowlist.save()
+        for cache in (self.allowlist, self.glyph_fonts):
+            if cache is not None:
+                cache.save()
         with self._lock:
             for key, build in list(self._running.items()):
                 if build is self:

@@ -19,6 +19,8 @@ import hashlib
 import io
 import json
 import logging
+import os
+from importlib import metadata
 from pathlib import Path
 
 # What KaTeX's stylesheet (katex.min.css, 0.16) sets for each class inside `.katex`: family
@@ -114,28 +116,47 @@ def font_file(family: str, style: str, weight: str) -> str:
 
 
 class GlyphFonts:
-    """Writes the script that installs the glyphs a fragment's formulas use. Each script is
-    kept in `cache_dir`, keyed by KaTeX's version and the fragment, as cutting fonts takes
-    tens of milliseconds a page."""
+    """Writes the script that installs the glyphs a fragment's formulas use.
+
+    Cutting fonts takes tens of milliseconds a page, so the scripts are kept between builds
+    in one file of `cache_dir`, by a digest of the fragment; the file is named after KaTeX's
+    version, this module's code and fontTools' version, and holds the scripts the last build
+    used, no more (`save`)."""
 
     def __init__(self, fonts_dir: Path, katex_version: str, cache_dir: Path):
         self.fonts_dir = fonts_dir
         self.katex_version = katex_version
-        self.cache_dir = cache_dir
+        key = hashlib.sha256(b"\0".join([
+            katex_version.encode(), Path(__file__).read_bytes(),
+            metadata.version("fonttools").encode()])).hexdigest()[:24]
+        self.file = cache_dir / f"{key}.json"
+        try:
+            self._known: dict[str, str] = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self._known = {}
+        self._used: dict[str, str] = {}
 
     def script(self, fragment: str) -> str:
         """A <script> that adds, as FontFaces, the glyphs `fragment`'s formulas use; "" when
         it has none."""
         if "katex-html" not in fragment:
             return ""
-        key = hashlib.sha256(f"{self.katex_version}\0{fragment}".encode()).hexdigest()[:24]
-        cached = self.cache_dir / f"{key}.html"
-        if cached.is_file():
-            return cached.read_text(encoding="utf-8")
-        script = self._script(fragment)
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        cached.write_text(script, encoding="utf-8")
+        key = hashlib.sha256(fragment.encode()).hexdigest()[:32]
+        script = self._used.get(key, self._known.get(key))
+        if script is None:
+            script = self._script(fragment)
+        self._used[key] = script
         return script
+
+    def save(self) -> None:
+        """Keep the scripts this build used, if they differ from the file's."""
+        if self._used == self._known:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(self._used), encoding="utf-8")
+        os.replace(partial, self.file)
+        self._known = dict(self._used)
 
     def _script(self, fragment: str) -> str:
         faces = []

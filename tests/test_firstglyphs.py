@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+import pytest
 from fontTools.ttLib import TTFont
 
 from dlqa import firstglyphs
@@ -82,6 +83,10 @@ def test_the_script_carries_exactly_those_glyphs_and_is_cached(tmp_path, monkeyp
         raise AssertionError("cut again instead of read from the cache")
     monkeypatch.setattr(firstglyphs, "_subset", no_cutting)
     assert fonts.script(FRAGMENT) == script
+    fonts.save()
     assert firstglyphs.GlyphFonts(FONTS, "0.16.test", tmp_path).script(FRAGMENT) == script
     assert fonts.script("<p>no formula</p>") == ""
+    # Another KaTeX has other fonts: its scripts are cut afresh.
+    with pytest.raises(AssertionError, match="cut again"):
+        firstglyphs.GlyphFonts(FONTS, "0.17.test", tmp_path).script(FRAGMENT)
 

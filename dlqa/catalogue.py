@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 
+from dlqa import cachefile
 from dlqa.errors import ContentError, ContentErrors, did_you_mean, source_line
 from dlqa.frontcache import FrontMatterCache
 from dlqa.model import Question
@@ -201,23 +200,18 @@ def _similar_pairs(catalogue: Catalogue) -> dict[tuple[str, str], tuple[float, s
     no title or alias. On a hit the measure is not even imported (dedup and rapidfuzz, about
     20 ms of a build's fixed cost)."""
     pages = {q.id: q.phrasings for q in catalogue.questions}
-    digest = hashlib.sha256(json.dumps(pages, sort_keys=True).encode())
-    digest.update(Path(__file__).with_name("dedup.py").read_bytes())
-    for package in ("rapidfuzz", "PyStemmer"):
-        digest.update(metadata.version(package).encode())
-    cached = catalogue.repo.cache_dir / "near-duplicates" / f"{digest.hexdigest()[:24]}.json"
-    if cached.is_file():
-        return {(a, b): (score, phrasing, query)
-                for a, b, score, phrasing, query in json.loads(cached.read_text("utf-8"))}
+    name = cachefile.key(json.dumps(pages, sort_keys=True),
+                         Path(__file__).with_name("dedup.py").read_bytes(),
+                         *(metadata.version(package) for package in ("rapidfuzz", "PyStemmer")))
+    cached = catalogue.repo.cache_dir / "near-duplicates" / f"{name}.json"
+    kept = cachefile.read_json(cached)
+    if kept is not None:
+        return {(a, b): (score, phrasing, query) for a, b, score, phrasing, query in kept}
     from dlqa import dedup
 
     pairs = {key: (m.score, m.phrasing, m.query)
              for key, m in dedup.similar_pairs(pages).items()}
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")  # builds may run side by side
-    partial.write_text(json.dumps([[a, b, *match] for (a, b), match in pairs.items()]),
-                       encoding="utf-8")
-    os.replace(partial, cached)
+    cachefile.write_json(cached, [[a, b, *match] for (a, b), match in pairs.items()])
     return pairs
 
 

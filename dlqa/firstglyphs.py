@@ -15,13 +15,13 @@ it was.
 from __future__ import annotations
 
 import base64
-import hashlib
 import io
 import json
 import logging
-import os
 from importlib import metadata
 from pathlib import Path
+
+from dlqa import cachefile
 
 # What KaTeX's stylesheet (katex.min.css, 0.16) sets for each class inside `.katex`: family
 # (without "KaTeX_"), style, weight; None leaves it to the enclosing element. A class pair
@@ -126,37 +126,25 @@ class GlyphFonts:
     def __init__(self, fonts_dir: Path, katex_version: str, cache_dir: Path):
         self.fonts_dir = fonts_dir
         self.katex_version = katex_version
-        key = hashlib.sha256(b"\0".join([
-            katex_version.encode(), Path(__file__).read_bytes(),
-            metadata.version("fonttools").encode()])).hexdigest()[:24]
-        self.file = cache_dir / f"{key}.json"
-        try:
-            self._known: dict[str, str] = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self._known = {}
-        self._used: dict[str, str] = {}
+        name = cachefile.key(katex_version, Path(__file__).read_bytes(),
+                             metadata.version("fonttools"))
+        self._scripts = cachefile.KeptValues(cache_dir / f"{name}.json")
 
     def script(self, fragment: str) -> str:
         """A <script> that adds, as FontFaces, the glyphs `fragment`'s formulas use; "" when
         it has none."""
         if "katex-html" not in fragment:
             return ""
-        key = hashlib.sha256(fragment.encode()).hexdigest()[:32]
-        script = self._used.get(key, self._known.get(key))
+        key = cachefile.key(fragment)
+        script = self._scripts.get(key)
         if script is None:
             script = self._script(fragment)
-        self._used[key] = script
+            self._scripts.put(key, script)
         return script
 
     def save(self) -> None:
-        """Keep the scripts this build used, if they differ from the file's."""
-        if self._used == self._known:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(self._used), encoding="utf-8")
-        os.replace(partial, self.file)
-        self._known = dict(self._used)
+        """Keep the scripts this build used."""
+        self._scripts.save()
 
     def _script(self, fragment: str) -> str:
         faces = []

@@ -12,16 +12,14 @@ an image or other resource must come from the site itself).
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from dlqa import cachefile
 from dlqa.errors import ContentError, source_line
 
 # What Python-Markdown and the enabled extensions (tables, footnotes, admonition, details,
@@ -177,34 +175,20 @@ class Allowlist:
 
     def __init__(self, cache_dir: Path, api_pages: frozenset[str] = frozenset()):
         self.api_pages = api_pages
-        key = hashlib.sha256(Path(__file__).read_bytes()
-                             + metadata.version("selectolax").encode()).hexdigest()[:24]
-        self.file = cache_dir / "allowlist" / f"{key}.json"
-        try:
-            self._passed = frozenset(json.loads(self.file.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            self._passed = frozenset()
-        self._checked: set[str] = set()
+        name = cachefile.key(Path(__file__).read_bytes(), metadata.version("selectolax"))
+        self._passed = cachefile.KeptValues(cache_dir / "allowlist" / f"{name}.json")
 
     def page_errors(self, html: str, src_uri: str, source: Callable[[], str],
                     where: str) -> list[ContentError]:
         """As `page_errors`, with the pages that passed before taken as passing."""
-        digest = hashlib.sha256(f"{src_uri.startswith(FORM_PAGES)}\0{html}".encode()
-                                ).hexdigest()
-        if digest in self._passed:
-            self._checked.add(digest)
+        digest = cachefile.key(f"{src_uri.startswith(FORM_PAGES)}", html)
+        if self._passed.get(digest):
             return []
         errors = page_errors(html, src_uri, source, where, self.api_pages)
         if not errors:
-            self._checked.add(digest)
+            self._passed.put(digest, True)
         return errors
 
     def save(self) -> None:
-        """Keep the digests of the pages that passed in this build, if they changed."""
-        if self._checked == self._passed:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.file.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(sorted(self._checked)), encoding="utf-8")
-        os.replace(partial, self.file)
-        self._passed = frozenset(self._checked)
+        """Keep the digests of the pages that passed in this build."""
+        self._passed.save()

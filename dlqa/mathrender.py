@@ -15,6 +15,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+from dlqa import cachefile
 from dlqa.errors import ContentError, source_line
 
 # arithmatex's "generic" output: \( \) inline in a span, \[ \] display in a div.
@@ -112,10 +113,7 @@ class KatexRenderer:
     def save(self) -> None:
         """Write new results to the cache file and stop the Node process."""
         if self._dirty:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.cache_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self._cache), encoding="utf-8")
-            tmp.replace(self.cache_file)
+            cachefile.write_json(self.cache_file, self._cache)
             self._dirty = False
         if self._process is not None:
             self._process.stdin.close()

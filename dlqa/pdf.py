@@ -33,7 +33,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 
-from dlqa import __version__
+from dlqa import __version__, cachefile
 from dlqa.browser import block_network, launch
 from dlqa.catalogue import Catalogue
 from dlqa.printbook import QUESTION_LINK, Book, assemble, fingerprint
@@ -91,10 +91,7 @@ class Printer:
         pdf = self.page.pdf(**PDF_OPTIONS)
         self.printed += 1
         self.slowest = max(self.slowest, time.perf_counter() - started)
-        self.cache.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(pdf)
-        tmp.replace(cached)
+        cachefile.write_bytes(cached, pdf)
         return pdf
 
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from dlqa import figures, isolation
+from dlqa import cachefile, figures, isolation
 from dlqa.errors import ContentError
 from dlqa.repo import Repo
 
@@ -90,12 +90,8 @@ def _run_and_cache(path: Path, repo: Repo, timeout: float = TIMEOUT_SECONDS) -> 
     rel = repo.rel(path)
     cached = _cache_file(path.read_bytes(), repo)
     result = _execute(path, rel, timeout)
-    if result.ok:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        # Named per process and thread: two snippets with the same content run at once.
-        partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-        partial.write_text(json.dumps(asdict(result)), encoding="utf-8")
-        partial.replace(cached)  # atomic: parallel builds and tests share the cache
+    if result.ok:  # two snippets with the same content may run at once: cachefile copes
+        cachefile.write_json(cached, asdict(result))
     return result
 
 

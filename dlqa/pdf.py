@@ -36,7 +36,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, NameObject
 from dlqa import __version__, cachefile
 from dlqa.browser import block_network, launch
 from dlqa.catalogue import Catalogue
-from dlqa.printbook import QUESTION_LINK, Book, assemble, fingerprint
+from dlqa.printbook import QUESTION_LINK, Book, assemble
 
 PDF_OPTIONS = {"format": "A4", "print_background": True, "outline": True, "tagged": True,
                "prefer_css_page_size": True}
@@ -73,7 +73,7 @@ class Printer:
     slowest: float = 0.0  # seconds of the slowest part to load and print
 
     def print(self, name: str, html: str, styles: str) -> bytes:
-        key = fingerprint(html, styles, repr(PDF_OPTIONS))
+        key = cachefile.key(html, styles, repr(PDF_OPTIONS))
         cached = self.cache / f"{key}.pdf"
         if cached.is_file():
             return cached.read_bytes()
@@ -154,7 +154,7 @@ def export_pdf(catalogue: Catalogue, site: Path, out: Path, config,
     say = progress or (lambda message: print(message, file=sys.stderr, flush=True))
     book: Book = assemble(catalogue, site, config)
     styles = book.styles
-    key = fingerprint(book.front(None), *(c.body for c in book.chapters), styles,
+    key = cachefile.key(book.front(None), *(c.body for c in book.chapters), styles,
                       repr(PDF_OPTIONS), __version__)
     if out.is_file() and existing_key(out) == key:
         say(f"pdf: {out} is up to date with the site")

@@ -11,14 +11,13 @@ site point at the published site.
 
 from __future__ import annotations
 
-import hashlib
 import html
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.html
 
-from dlqa import __version__, links
+from dlqa import __version__, cachefile, links
 from dlqa.catalogue import Catalogue
 from dlqa.model import Question
 
@@ -194,14 +193,6 @@ def assemble(catalogue: Catalogue, site: Path, config) -> Book:
              ("Source", config.repo_url or "-"),
              ("Licence", config.copyright or "-"))
     sheets = _stylesheets(site)
-    return Book(_head(site, sheets), fingerprint(*(s.read_bytes() for s in sheets)),
+    return Book(_head(site, sheets), cachefile.key(*(s.read_bytes() for s in sheets)),
                 tuple(chapters), config.site_name, config.site_description or "", facts)
 
-
-def fingerprint(*texts: str | bytes) -> str:
-    """A short content hash of everything that decides a printed part."""
-    digest = hashlib.sha256()
-    for text in texts:
-        digest.update(text.encode() if isinstance(text, str) else text)
-        digest.update(b"\0")
-    return digest.hexdigest()[:32]

@@ -209,25 +209,25 @@ class Build:
                                               where)
         if problems:
             raise BuildFailed(problems)
-        if "dlqa_id" not in page.meta:
+        question = self.catalogue.by_id.get(page.meta.get("dlqa_id"))
+        if question is None:
             self.titles[page.url] = page.title or ""
-            html = self._render_math(html, src_uri, lambda: page.file.content_string)
-            return figures.add_sizes(html, page.url, self.drawn)
-        question = self.catalogue.by_id[page.meta["dlqa_id"]]
-        try:
-            self.rendered[question.id] = shortanswer.capture(html, page.url)
-        except ValueError as exc:
-            raise BuildFailed([ContentError(where, str(exc))]) from None
+        else:
+            try:
+                self.rendered[question.id] = shortanswer.capture(html, page.url)
+            except ValueError as exc:
+                raise BuildFailed([ContentError(where, str(exc))]) from None
         html = self._render_math(html, src_uri, lambda: page.file.content_string)
-        page.meta[pageassets.GLYPHS] = self.glyph_fonts.script(shortanswer.section(html))
+        if question is not None:
+            page.meta[pageassets.GLYPHS] = self.glyph_fonts.script(shortanswer.section(html))
 
-        def href(path: str) -> str:
-            return get_relative_url(files.get_file_from_path(path).url, page.url)
-        html = pages.with_meta(html, pages.question_meta(question, href("tags.md")))
-        html += pages.question_footer(
-            question, self.catalogue, href,
-            gitdates.page_changed(self.dates, question.file, question.snippets),
-            self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
+            def href(path: str) -> str:
+                return get_relative_url(files.get_file_from_path(path).url, page.url)
+            html = pages.with_meta(html, pages.question_meta(question, href("tags.md")))
+            html += pages.question_footer(
+                question, self.catalogue, href,
+                gitdates.page_changed(self.dates, question.file, question.snippets),
+                self.catalogue.reviewed.get(f"{question.topic}/{question.id}"))
         return figures.add_sizes(html, page.url, self.drawn)
 
     def _render_math(self, html: str, src_uri: str, source: Callable[[], str]) -> str:
